@@ -1,0 +1,180 @@
+"""
+The shared block library. Every page body on the site is composed from these blocks;
+the stories, gallery and alliances apps reuse them and add their own.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text is kept to what reads well on every screen and survives translation.
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, help_text=_("A short heading for the section."))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        help_text=_("Use sub-headings inside a section."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "home/blocks/paragraph.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Leave empty to use the description saved with the image."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+    credit = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("Photographer or source, if known.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(help_text=_("The words, without quotation marks."))
+    attribution = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("Who said it, e.g. 'Maria Lopez'.")
+    )
+    role = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Their role or school, e.g. 'Teacher, Escuela Verde'."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False, help_text=_("One or two sentences."))
+    link_label = blocks.CharBlock(max_length=60, help_text=_("The button text, e.g. 'Join us'."))
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("Link to a page on this site, or enter a web address below.")
+    )
+    external_url = blocks.URLBlock(required=False, label=_("Web address"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action.html"
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            message = _("Choose a page or enter a web address, not both.")
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text=_("Paste the address of a YouTube or Vimeo video."))
+    title = blocks.CharBlock(max_length=200, help_text=_("What the video is called."))
+    poster = ImageChooserBlock(
+        required=False,
+        help_text=_("A still shown until the reader plays the video."),
+    )
+    transcript = blocks.TextBlock(
+        required=False,
+        help_text=_("What is said in the video, for readers who cannot listen."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "home/blocks/video.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(max_length=20, help_text=_("e.g. '120' or '35%'."))
+    label = blocks.CharBlock(max_length=120, help_text=_("e.g. 'schools in the network'."))
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        label = _("Key figures")
+        template = "home/blocks/key_figures.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    label = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Leave empty to use the document's title.")
+    )
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "home/blocks/document_link.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The blocks an editor composes an ordinary page body from."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    video = VideoBlock()
+    key_figures = KeyFiguresBlock()
+    document = DocumentLinkBlock()
+
+
+class CoreValueBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=80, help_text=_("One word or a short phrase."))
+    description = blocks.TextBlock(help_text=_("What this value means in practice."))
+
+    class Meta:
+        icon = "pick"
+        label = _("Core value")

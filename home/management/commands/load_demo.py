@@ -1,0 +1,199 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home.demo import content
+from home.demo.images import demo_image, draw_landscape, draw_logo
+from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, SiteSettings, StandardPage
+from home.roles import ensure_roles
+
+
+def publish_child(parent, page):
+    """Add `page` under `parent` and publish it, unless a child with its slug exists."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the seed texts: home page, key areas, 'What we do', "
+        "site settings, roles and one user per role. Safe to re-run: what exists is kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has a home page.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("The site already has content; demo content not loaded.")
+            return
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        ensure_roles()
+        home = self.load_home()
+        key_areas = self.load_key_areas(home)
+        what_we_do = self.load_what_we_do(home)
+        self.load_site_settings(home, [what_we_do, key_areas])
+        self.load_users()
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+
+    def load_home(self):
+        source = Locale.get_default()
+        home = HomePage.objects.filter(locale=source).first()
+        if home is None:
+            # Wagtail starts with a placeholder "Welcome" page; the home page replaces it.
+            root = Page.get_first_root_node()
+            root.get_children().type(Page).not_type(HomePage).filter(
+                content_type__model="page"
+            ).delete()
+            data = content.HOME
+            home = HomePage(
+                title=data["title"],
+                slug="home",
+                locale=source,
+                mission=data["mission"],
+                introduction=data["introduction"],
+                vision=data["vision"],
+                hero_image=demo_image(
+                    "Students in a school garden",
+                    draw_landscape("home"),
+                    "An illustrated landscape of green hills under a warm sun.",
+                ),
+                objectives=[("objective", text) for text in data["objectives"]],
+                core_values=[
+                    ("value", {"title": title, "description": description})
+                    for title, description in data["core_values"]
+                ],
+                key_areas_introduction=data["key_areas_introduction"],
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+        )
+        return home
+
+    def load_key_areas(self, home):
+        data = content.KEY_AREAS_INDEX
+        index = publish_child(
+            home,
+            KeyAreaIndexPage(
+                title=data["title"], slug=data["slug"], introduction=data["introduction"]
+            ),
+        )
+        for area in content.KEY_AREAS:
+            body = [("paragraph", "".join(f"<p>{text}</p>" for text in area["body"]))]
+            if "quote" in area:
+                quote, attribution = area["quote"]
+                body.append(("quote", {"quote": quote, "attribution": attribution}))
+            if "figures" in area:
+                body.append(
+                    (
+                        "key_figures",
+                        {
+                            "heading": "",
+                            "figures": [
+                                {"figure": figure, "label": label}
+                                for figure, label in area["figures"]
+                            ],
+                        },
+                    )
+                )
+            publish_child(
+                index,
+                KeyAreaPage(
+                    title=area["title"],
+                    slug=area["slug"],
+                    summary=area["summary"],
+                    image=demo_image(
+                        area["title"],
+                        draw_landscape(area["slug"]),
+                        f"An illustration for {area['title']}.",
+                    ),
+                    body=body,
+                ),
+            )
+        if not home.call_to_action:
+            cta = content.HOME["call_to_action"]
+            home.call_to_action = [("call_to_action", {**cta, "page": None, "external_url": ""})]
+        return index
+
+    def load_what_we_do(self, home):
+        data = content.WHAT_WE_DO
+        body = []
+        for block_type, value in data["body"]:
+            if block_type == "heading":
+                value = {"text": value, "level": "h2"}
+            elif block_type == "quote":
+                value = {"quote": value, "attribution": "", "role": ""}
+            body.append((block_type, value))
+        page = publish_child(
+            home,
+            StandardPage(
+                title=data["title"],
+                slug=data["slug"],
+                introduction=data["introduction"],
+                image=demo_image(
+                    "Public education",
+                    draw_landscape("what-we-do"),
+                    "An illustrated landscape with a rising sun.",
+                ),
+                body=body,
+            ),
+        )
+        if not home.call_to_action or not home.call_to_action[0].value["page"]:
+            cta = content.HOME["call_to_action"]
+            home.call_to_action = [("call_to_action", {**cta, "page": page, "external_url": ""})]
+            home.save_revision().publish()
+        return page
+
+    def load_site_settings(self, home, menu_pages):
+        if SiteSettings.objects.filter(locale=home.locale).exists():
+            return
+        SiteSettings.objects.create(
+            locale=home.locale,
+            **content.ORGANISATION,
+            logo=demo_image("Network logo", draw_logo(content.ORGANISATION["short_name"])),
+            default_share_image=demo_image(
+                "Sharing image", draw_landscape("share", 1200, 630), "The network's emblem."
+            ),
+            main_menu=[
+                ("link", {"page": page, "external_url": "", "label": ""}) for page in menu_pages
+            ],
+            footer_menu=[
+                ("link", {"page": page, "external_url": "", "label": ""}) for page in menu_pages
+            ],
+            social_links=[
+                ("link", {"network": network, "url": url, "label": ""})
+                for network, url in content.SOCIAL_LINKS
+            ],
+        )
+
+    def load_users(self):
+        User = get_user_model()
+        for username, password, group_name in content.DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User.objects.create_user(
+                username=username,
+                password=password,
+                email=f"{username}@example.org",
+                first_name=username.capitalize(),
+                is_superuser=group_name is None,
+                is_staff=group_name is None,
+            )
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))

@@ -1,0 +1,426 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
+
+
+class SharingMixin(models.Model):
+    """What a page shows when it is shared: description and image, with fallbacks."""
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on social networks. "
+            "Leave empty to use the page's main image or the site's default."
+        ),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("share_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        """A sentence or two about the page, used when no search description is set."""
+        return ""
+
+    def get_main_image(self):
+        return None
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.get_summary()
+
+    @property
+    def meta_image(self):
+        return self.share_image or self.get_main_image()
+
+
+class HomePage(SharingMixin, Page):
+    """The root of each language's tree: the network's mission and what it works on."""
+
+    mission = models.TextField(
+        help_text=_("The mission statement, in one or two sentences. Shown first, large."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo shown beside the mission. At least 1600 pixels wide."),
+    )
+    introduction = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Who the network is, in a few short paragraphs."),
+    )
+    vision = models.TextField(help_text=_("The world the network works towards."))
+    objectives = StreamField(
+        [("objective", blocks.TextBlock(label=_("Objective")))],
+        blank=True,
+        help_text=_("What the network sets out to do, one objective per item."),
+    )
+    core_values = StreamField(
+        [("value", CoreValueBlock())],
+        blank=True,
+        help_text=_("The values behind the network's work, each with a title and a description."),
+    )
+    key_areas_heading = models.CharField(max_length=120, default=_("Key areas"))
+    key_areas_introduction = models.TextField(
+        blank=True, help_text=_("A sentence introducing the key areas of work.")
+    )
+    call_to_action = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        max_num=1,
+        help_text=_("An invitation at the end of the page, e.g. to join the network."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("mission"), FieldPanel("hero_image"), FieldPanel("introduction")],
+            heading=_("Mission"),
+        ),
+        FieldPanel("vision"),
+        FieldPanel("objectives"),
+        FieldPanel("core_values"),
+        MultiFieldPanel(
+            [FieldPanel("key_areas_heading"), FieldPanel("key_areas_introduction")],
+            heading=_("Key areas"),
+        ),
+        FieldPanel("call_to_action"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("mission"),
+        index.SearchField("introduction"),
+        index.SearchField("vision"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.KeyAreaIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_summary(self):
+        return self.mission
+
+    def get_main_image(self):
+        return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_areas"] = (
+            KeyAreaPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("path")
+        )
+        return context
+
+
+class StandardPage(SharingMixin, Page):
+    """An ordinary page such as 'What we do' or 'About us'."""
+
+    introduction = models.TextField(
+        blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An optional image shown at the top of the page."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_main_image(self):
+        return self.image
+
+
+class KeyAreaIndexPage(SharingMixin, Page):
+    """Lists the network's key areas of work."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.KeyAreaPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("key area index page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_areas"] = (
+            KeyAreaPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+        return context
+
+
+class KeyAreaPage(SharingMixin, Page):
+    """One key area of the network's work, such as 'Sustainable Leadership'."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text=_("One or two sentences, shown on the home page and in lists."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A photo or illustration for this key area."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.KeyAreaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("key area")
+
+    def get_summary(self):
+        return self.summary
+
+    def get_main_image(self):
+        return self.image
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("x", "X"),
+    ("youtube", "YouTube"),
+    ("vimeo", "Vimeo"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("other", _("Other")),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def name(self):
+        if self.get("label"):
+            return self["label"]
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("url"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label=_("Web address"))
+    label = blocks.CharBlock(required=False, max_length=60, help_text=_("Only needed for 'Other'."))
+
+    class Meta:
+        icon = "link"
+        value_class = SocialLinkValue
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("A page on this site, or enter a web address below.")
+    )
+    external_url = blocks.URLBlock(required=False, label=_("Web address"))
+    label = blocks.CharBlock(
+        required=False, max_length=60, help_text=_("Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "link"
+
+
+class SiteSettings(TranslatableMixin, models.Model):
+    """
+    The organisation's name, logo, contact details and menus. One per language,
+    translated like a page; the language-neutral parts (images, addresses on the web)
+    follow the source language.
+    """
+
+    organisation_name = models.CharField(max_length=120)
+    short_name = models.CharField(
+        max_length=20, blank=True, help_text=_("An acronym such as 'PSE', if the network has one.")
+    )
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header. A wide logo with a transparent background works best."),
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without an image of its own is shared. 1200×630 is ideal."),
+    )
+    main_menu = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text=_("The links in the header, in order."),
+    )
+    footer_menu = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text=_("The links in the footer, in order."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text=_("The network's profiles, shown under 'Follow us'."),
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_address = models.TextField(blank=True)
+    footer_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short line at the very bottom, e.g. a registration number."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation_name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("tagline"),
+                    FieldPanel("logo"),
+                    FieldPanel("default_share_image"),
+                ],
+                heading=_("Organisation"),
+            ),
+            ObjectList([FieldPanel("main_menu"), FieldPanel("footer_menu")], heading=_("Menus")),
+            ObjectList(
+                [
+                    FieldPanel("social_links"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                    FieldPanel("contact_address"),
+                    FieldPanel("footer_text"),
+                ],
+                heading=_("Contact and footer"),
+            ),
+        ]
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.organisation_name
+
+    def clean(self):
+        super().clean()
+        others = SiteSettings.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has site settings. Edit those instead."))
+
+    @classmethod
+    def for_active_language(cls):
+        """The settings in the reader's language, else those of the default language."""
+        settings_by_locale = {
+            item.locale_id: item
+            for item in cls.objects.select_related("logo", "default_share_image").filter(
+                locale__in=[Locale.get_active(), Locale.get_default()]
+            )
+        }
+        return settings_by_locale.get(Locale.get_active().pk) or settings_by_locale.get(
+            Locale.get_default().pk
+        )
+
+
+def localized_links(menu, request):
+    """
+    Turn menu blocks into (label, url) pairs, linking each page in the reader's
+    language where it has been translated, with one query for the whole menu.
+    """
+    pages = [link.value["page"] for link in menu if link.value["page"]]
+    active = Locale.get_active()
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=active, translation_key__in=[page.translation_key for page in pages]
+        )
+    }
+    links = []
+    for link in menu:
+        page = link.value["page"]
+        if page:
+            page = translations.get(page.translation_key, page)
+            if page.live:
+                links.append((link.value["label"] or page.title, page.get_url(request)))
+        elif link.value["external_url"]:
+            url = link.value["external_url"]
+            links.append((link.value["label"] or url, url))
+    return links

@@ -1,0 +1,110 @@
+import re
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from home.models import SiteSettings, localized_links
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site settings in the reader's language, looked up once per request."""
+    request = context.get("request")
+    if request is None:
+        return SiteSettings.for_active_language()
+    if not hasattr(request, "site_settings"):
+        request.site_settings = SiteSettings.for_active_language()
+    return request.site_settings
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context, menu):
+    return localized_links(menu, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the page's content, with its writing direction."""
+    page = context.get("page")
+    code = page.locale.language_code if isinstance(page, Page) else translation.get_language()
+    info = translation.get_language_info(code)
+    return {"code": code, "dir": "rtl" if info["bidi"] else "ltr"}
+
+
+@register.simple_tag
+def language_home_url(code=None):
+    with translation.override(code or translation.get_language()):
+        return reverse("wagtail_serve", args=[""])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """
+    One entry per site language: where the reader lands on switching to it (the
+    page's translation, else that language's home) and whether the page itself
+    exists in that language (only those get an hreflang alternate).
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            translated.locale.language_code: translated
+            for translated in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+        }
+    versions = []
+    for code, name in settings.LANGUAGES:
+        translated = translations.get(code)
+        if translated:
+            url = translated.get_full_url(request)
+        elif isinstance(page, Page):
+            url = request.build_absolute_uri(language_home_url(code))
+        else:
+            url = request.build_absolute_uri(translate_url(request.get_full_path(), code))
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_default": code == settings.LANGUAGE_CODE,
+                "is_alternate": bool(translated) or not isinstance(page, Page),
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context["request"]
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path)
+
+
+YOUTUBE_PLAYER = re.compile(r"(?:www\.)?youtube\.com/embed/")
+VIMEO_PLAYER = re.compile(r'(player\.vimeo\.com/video/[^"?]+)\??')
+
+
+@register.filter
+def privacy_enhanced(embed_html):
+    """Point YouTube players at their no-cookie host and ask Vimeo's not to track."""
+    embed_html = YOUTUBE_PLAYER.sub("www.youtube-nocookie.com/embed/", embed_html)
+    embed_html = VIMEO_PLAYER.sub(r"\1?dnt=1&", embed_html)
+    return mark_safe(embed_html)

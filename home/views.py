@@ -1,0 +1,32 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+# Longer queries add nothing to a search and only cost the database time.
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        )
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "search/search.html", {"query": query, "results": page})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    content = render_to_string("robots.txt", {"sitemap_url": sitemap_url})
+    return HttpResponse(content, content_type="text/plain; charset=utf-8")
