@@ -37,6 +37,11 @@ def content_language(context):
     return {"code": code, "dir": "rtl" if info["bidi"] else "ltr"}
 
 
+def page_full_url(page, request):
+    """The page's address on the host the reader asked for (ALLOWED_HOSTS vouches for it)."""
+    return request.build_absolute_uri(page.get_url(request))
+
+
 @register.simple_tag
 def language_home_url(code=None):
     with translation.override(code or translation.get_language()):
@@ -71,7 +76,7 @@ def language_versions(context):
     for code, name in settings.LANGUAGES:
         translated = translations.get(code)
         if translated:
-            url = translated.get_full_url(request)
+            url = page_full_url(translated, request)
         elif isinstance(page, Page):
             url = request.build_absolute_uri(language_home_url(code))
         else:
@@ -94,7 +99,7 @@ def canonical_url(context):
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
-        return page.get_full_url(request)
+        return page_full_url(page, request)
     return request.build_absolute_uri(request.path)
 
 

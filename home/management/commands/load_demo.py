@@ -98,7 +98,7 @@ class Command(BaseCommand):
             body = [("paragraph", "".join(f"<p>{text}</p>" for text in area["body"]))]
             if "quote" in area:
                 quote, attribution = area["quote"]
-                body.append(("quote", {"quote": quote, "attribution": attribution}))
+                body.append(("quote", {"quote": quote, "attribution": attribution, "role": ""}))
             if "figures" in area:
                 body.append(
                     (

@@ -1,0 +1,58 @@
+"""Filling in Wagtail admin forms as an editor's browser would post them."""
+
+from django.urls import reverse
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import StreamField
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text
+
+
+def block_form_data(block, value):
+    """The POST data the StreamField editor sends for `value`."""
+    if isinstance(block, blocks.StreamBlock):
+        return numbered(
+            [
+                {"type": child.block_type, "value": block_form_data(child.block, child.value)}
+                for child in value
+            ]
+        )
+    if isinstance(block, blocks.ListBlock):
+        return numbered([{"value": block_form_data(block.child_block, item)} for item in value])
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_form_data(child, value[name]) for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(value.source, features=block.features)
+    if isinstance(block, blocks.ChooserBlock):
+        return value.pk if value else ""
+    if isinstance(block, EmbedBlock):
+        return value.url if value else ""
+    prepared = block.get_prep_value(value)
+    return "" if prepared is None else prepared
+
+
+def numbered(items):
+    data = {
+        str(index): {**item, "deleted": "", "order": str(index)} for index, item in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
+def page_edit_data(client, page, **changes):
+    """The page's edit form as the admin renders it, with `changes` applied."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    specific = page.specific
+    for field in type(specific)._meta.get_fields():
+        if isinstance(field, StreamField) and field.name not in changes:
+            value = getattr(specific, field.name)
+            data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
+    for name, value in changes.items():
+        if isinstance(value, dict):
+            data.update(nested_form_data({name: value}))
+        else:
+            data[name] = value
+    return data

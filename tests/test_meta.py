@@ -1,0 +1,116 @@
+"""Every public page type carries what browsers, search engines and share cards read."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
+from wagtail.models import Locale
+
+from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from tests.html import links, meta, parse, text
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [HomePage, StandardPage, KeyAreaIndexPage, KeyAreaPage]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_page_type_has_title_description_canonical_and_sharing_tags(client, page_type):
+    page = page_type.objects.live().first()
+    response = client.get(page.url)
+    assert response.status_code == 200
+    document = parse(response.content)
+
+    assert (document.get("lang"), document.get("dir")) == ("en", "ltr")
+    title = text(document.find(".//title"))
+    assert title.startswith(page.title)
+    assert title.endswith("| Partnerships for Sustainability Education")
+
+    description = meta(document, "description")
+    assert description and description == meta(document, "og:description")
+    assert description.startswith(page.meta_description[:50])
+
+    canonical = links(document, "canonical")
+    assert [link.get("href") for link in canonical] == [f"http://testserver{page.url}"]
+    assert meta(document, "og:url") == f"http://testserver{page.url}"
+    assert meta(document, "og:title") == page.title
+    assert meta(document, "og:type") == "website"
+    assert meta(document, "og:site_name") == "Partnerships for Sustainability Education"
+    assert meta(document, "twitter:card") == "summary_large_image"
+    image_url = meta(document, "og:image")
+    assert urlparse(image_url).netloc == "testserver"
+    assert (meta(document, "og:image:width"), meta(document, "og:image:height")) == ("1200", "630")
+    media_path = urlparse(image_url).path.removeprefix(settings.MEDIA_URL)
+    assert default_storage.exists(media_path)
+    assert meta(document, "twitter:image") == image_url
+
+
+def test_page_without_an_image_falls_back_to_the_site_sharing_image(client, key_area_index):
+    document = parse(client.get(key_area_index.url).content)
+    assert key_area_index.meta_image is None
+    assert "sharing-image" in meta(document, "og:image")
+
+
+def test_search_description_overrides_the_summary(client, key_area):
+    key_area.search_description = "A description written for search engines."
+    key_area.save_revision().publish()
+    document = parse(client.get(key_area.url).content)
+    assert meta(document, "description") == "A description written for search engines."
+
+
+def test_hreflang_alternates_and_x_default(client, key_area):
+    document = parse(client.get(key_area.url).content)
+    alternates = {link.get("hreflang"): link.get("href") for link in links(document, "alternate")}
+    url = f"http://testserver{key_area.url}"
+    assert alternates == {"en": url, "x-default": url}
+
+
+def test_language_switcher_lists_every_language_with_native_names(client, key_area):
+    document = parse(client.get(key_area.url).content)
+    switcher = document.find(".//nav[@class='language-switcher']")
+    entries = [(a.get("lang"), a.get("hreflang"), text(a)) for a in switcher.iter("a")]
+    assert entries == [
+        ("en", "en", "English"),
+        ("es", "es", "Español"),
+        ("fr", "fr", "Français"),
+        ("ar", "ar", "العربية"),
+    ]
+    current = [a for a in switcher.iter("a") if a.get("aria-current")]
+    assert [a.get("lang") for a in current] == ["en"]
+
+
+def test_language_switcher_leads_to_the_translation_where_one_exists(client, key_area, spanish):
+    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation.title = "Liderazgo sostenible"
+    translation.save_revision().publish()
+
+    document = parse(client.get(key_area.url).content)
+    spanish_link = document.find(".//nav[@class='language-switcher']//a[@lang='es']")
+    assert spanish_link.get("href") == f"http://testserver{translation.url}"
+    assert translation.url.startswith("/es/")
+
+    response = client.get(translation.url)
+    spanish_page = parse(response.content)
+    assert spanish_page.get("lang") == "es"
+    assert text(spanish_page.find(".//h1")) == "Liderazgo sostenible"
+
+
+def test_arabic_pages_are_right_to_left(client, home):
+    arabic = home.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.save_revision().publish()
+    document = parse(client.get("/ar/").content)
+
+    assert (document.get("lang"), document.get("dir")) == ("ar", "rtl")
+
+
+def test_search_and_error_pages_carry_language_and_canonical(client):
+    for url, status in (("/en/search/?q=care", 200), ("/en/no-such-page/", 404)):
+        response = client.get(url)
+        assert response.status_code == status
+        document = parse(response.content)
+
+        assert (document.get("lang"), document.get("dir")) == ("en", "ltr")
+        assert text(document.find(".//title"))
+        assert links(document, "canonical")
+        assert meta(document, "robots") == "noindex"
