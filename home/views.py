@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.search.utils import parse_query_string
 
 # Longer queries add nothing to a search and only cost the database time.
 MAX_QUERY_LENGTH = 200
@@ -14,11 +15,18 @@ RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
+        # Paired quotes make a phrase search; a stray quote would be a database syntax error.
+        terms = query.replace('"', " ") if query.count('"') % 2 else query
+        _filters, parsed_query = parse_query_string(terms)
         results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(parsed_query)
         )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"query": query, "results": page})

@@ -1,0 +1,108 @@
+"""Search engines and readers find live pages, and only live pages."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_every_live_page_and_no_draft(client, home):
+    draft = StandardPage(title="Unfinished", slug="unfinished", live=False)
+    home.add_child(instance=draft)
+    draft.save_revision()
+    private = StandardPage(title="Members only", slug="members-only")
+    home.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    locations = set(sitemap_entries(client))
+    expected = {
+        f"http://testserver{page.url}" for page in Page.objects.live().public().filter(depth__gt=1)
+    }
+    assert locations == expected
+    assert len(expected) == 9  # home, what we do, key-area index and six key areas
+    assert "http://testserver/en/unfinished/" not in locations
+    assert "http://testserver/en/members-only/" not in locations
+
+
+def test_sitemap_lists_translations_with_alternates(client, key_area, spanish):
+    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation.save_revision().publish()
+
+    entries = sitemap_entries(client)
+    english_url = f"http://testserver{key_area.url}"
+    spanish_url = f"http://testserver{translation.url}"
+    alternates = {"en": english_url, "es": spanish_url, "x-default": english_url}
+    assert entries[english_url] == alternates
+    assert entries[spanish_url] == alternates
+
+
+def test_robots_txt_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+def search(client, query, language="en"):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def test_search_finds_a_key_area_by_a_word_in_its_body(client):
+    response = search(client, "rivers")
+    assert [page.title for page in response.context["results"]] == [
+        "Climate Change and Nature Education"
+    ]
+
+
+def test_search_finds_nothing_from_another_language(client, key_area, spanish):
+    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation.summary = "Liderazgo que cuida a las personas y al planeta: mariposas."
+    translation.save_revision().publish()
+
+    assert search(client, "mariposas", "en").context["results"].paginator.count == 0
+    spanish_results = search(client, "mariposas", "es").context["results"]
+    assert [page.pk for page in spanish_results] == [translation.pk]
+
+
+def test_search_never_shows_unpublished_pages(client, key_area):
+    assert key_area.pk in [page.pk for page in search(client, "leaders").context["results"]]
+    key_area.unpublish()
+    assert key_area.pk not in [page.pk for page in search(client, "leaders").context["results"]]
+
+
+def test_empty_search_shows_the_form_without_results(client):
+    response = search(client, "")
+    assert 'name="q"' in response.content.decode()
+    assert response.context["results"].paginator.count == 0
+    assert 'class="search-count"' not in response.content.decode()
+
+
+def test_search_with_no_match_says_so(client):
+    response = search(client, "zzzzqqq")
+    assert response.context["results"].paginator.count == 0
+    assert "Nothing matched your search" in response.content.decode()

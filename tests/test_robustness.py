@@ -1,0 +1,158 @@
+"""Bad input never gives a server error, and pages never load anything from other hosts."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home.demo.images import demo_image, draw_landscape
+from home.models import KeyAreaPage
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+BAD_QUERY_STRINGS = [
+    "page=abc",
+    "page=-1",
+    "page=0",
+    "page=9999",
+    "page=1e9",
+    "q=" + "x" * 10_000,
+    "q=%00",
+    "q=%ff%fe",
+    "q=' OR 1=1 --",
+    'q="',
+    'q=a "b',
+    'q=xx"',
+    'q="""',
+    'q="a b" c*',
+    "q=^a:b+c",
+    "q=NEAR(a b) AND -",
+    "utm_source=newsletter&unknown=1&page[]=2",
+    "q=&q=two",
+]
+
+
+def public_urls():
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    return [page.url for page in pages] + ["/en/search/", "/sitemap.xml", "/robots.txt"]
+
+
+def test_every_public_url_survives_bad_query_strings(client):
+    for url in public_urls():
+        for query in BAD_QUERY_STRINGS:
+            response = client.get(f"{url}?{query}")
+            assert response.status_code in (200, 301, 302, 404), (url, query)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/no-such-page/",
+        "/en/key-areas/no-such-area/",
+        "/xx/",
+        "/en/%00/",
+        "/en/" + "a" * 2000 + "/",
+        "/en/search/extra/",
+        "/static/../config/settings.py",
+    ],
+)
+def test_nonexistent_paths_answer_not_found(client, path):
+    response = client.get(path)
+    assert response.status_code in (301, 302, 404)
+
+
+def test_not_found_page_is_branded_and_helpful(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "Page not found" in content
+    assert 'action="/en/search/"' in content
+    assert "Partnerships for Sustainability Education" in content
+
+
+RESOURCE_ATTRIBUTES = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+}
+
+
+def resource_hosts(document):
+    """The hosts of everything the page makes a browser load (not links it offers)."""
+    hosts = set()
+    templates = {id(child) for template in document.iter("template") for child in template.iter()}
+    for element in document.iter():
+        if element.tag not in RESOURCE_ATTRIBUTES or id(element) in templates:
+            continue
+        if element.tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload"} & set(
+            element.get("rel", "").split()
+        ):
+            continue
+        for attribute in RESOURCE_ATTRIBUTES[element.tag]:
+            for candidate in (element.get(attribute) or "").split(","):
+                if candidate.strip():
+                    hosts.add(urlparse(candidate.strip().split()[0]).netloc)
+    return hosts
+
+
+def test_no_public_page_loads_anything_from_another_host(client):
+    for url in public_urls()[:-2] + ["/en/no-such-page/"]:
+        document = parse(client.get(url).content)
+        assert resource_hosts(document) <= {""}, url
+
+
+def test_resource_check_sees_third_party_resources():
+    document = parse(
+        "<!DOCTYPE html><html lang=en><head><title>t</title>"
+        '<link rel="stylesheet" href="https://fonts.example.com/a.css"></head>'
+        '<body><img src="/ok.png" alt="" srcset="/a.png 1x, https://cdn.example.com/b.png 2x">'
+        '<template><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe></template>'
+        "</body></html>"
+    )
+    assert resource_hosts(document) == {"", "fonts.example.com", "cdn.example.com"}
+
+
+def render_queries(client, url):
+    client.get(url)  # the first render makes image renditions once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_home_page_queries_do_not_grow_with_key_areas(client, key_area_index):
+    with_six = render_queries(client, "/en/")
+    for number in range(24):
+        key_area_index.add_child(
+            instance=KeyAreaPage(
+                title=f"Key area {number}",
+                summary="A key area added to see whether the page slows down.",
+                image=demo_image(f"Key area {number}", draw_landscape(number, 320, 200)),
+            )
+        ).save_revision().publish()
+    assert KeyAreaPage.objects.live().count() == 30
+    assert render_queries(client, "/en/") == with_six
+
+
+@pytest.mark.parametrize("url", ["/en/key-areas/", "/en/what-we-do/", "/en/search/?q=school"])
+def test_other_pages_queries_do_not_grow_with_key_areas(client, key_area_index, url):
+    """
+    Search results load each page type's fields in one query, so their count depends on
+    the mix of types on the results page, never on how many pages there are.
+    """
+    before = render_queries(client, url)
+    for number in range(10):
+        key_area_index.add_child(
+            instance=KeyAreaPage(
+                title=f"School area {number}",
+                summary="Another key area about school life.",
+                image=demo_image(f"School area {number}", draw_landscape(number, 320, 200)),
+            )
+        ).save_revision().publish()
+    assert render_queries(client, url) <= before
