@@ -40,15 +40,16 @@ def numbered(items):
     return data
 
 
-def page_edit_data(client, page, **changes):
-    """The page's edit form as the admin renders it, with `changes` applied."""
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+def edit_form_data(response, instance, form_id="w-editor-form", **changes):
+    """
+    The edit form in an admin `response`, as the browser would post it, with `changes`
+    applied. StreamFields are drawn by JavaScript, so their data comes from `instance`.
+    """
     assert response.status_code == 200
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    specific = page.specific
-    for field in type(specific)._meta.get_fields():
+    data = querydict_from_html(response.content.decode(), form_id=form_id)
+    for field in type(instance)._meta.get_fields():
         if isinstance(field, StreamField) and field.name not in changes:
-            value = getattr(specific, field.name)
+            value = getattr(instance, field.name)
             data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
     for name, value in changes.items():
         if isinstance(value, dict):
@@ -56,3 +57,9 @@ def page_edit_data(client, page, **changes):
         else:
             data[name] = value
     return data
+
+
+def page_edit_data(client, page, **changes):
+    """The page's edit form as the admin renders it, with `changes` applied."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return edit_form_data(response, page.specific, form_id="page-edit-form", **changes)

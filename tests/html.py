@@ -1,5 +1,7 @@
 """Reading the HTML the site serves, as a browser would."""
 
+from urllib.parse import urlparse
+
 import html5lib
 
 
@@ -25,3 +27,32 @@ def links(document, rel):
 
 def text(element):
     return " ".join("".join(element.itertext()).split())
+
+
+RESOURCE_ATTRIBUTES = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+}
+
+
+def resource_hosts(document):
+    """The hosts of everything the page makes a browser load (not links it offers)."""
+    hosts = set()
+    templates = {id(child) for template in document.iter("template") for child in template.iter()}
+    for element in document.iter():
+        if element.tag not in RESOURCE_ATTRIBUTES or id(element) in templates:
+            continue
+        if element.tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload"} & set(
+            element.get("rel", "").split()
+        ):
+            continue
+        for attribute in RESOURCE_ATTRIBUTES[element.tag]:
+            for candidate in (element.get(attribute) or "").split(","):
+                if candidate.strip():
+                    hosts.add(urlparse(candidate.strip().split()[0]).netloc)
+    return hosts

@@ -1,7 +1,5 @@
 """Bad input never gives a server error, and pages never load anything from other hosts."""
 
-from urllib.parse import urlparse
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,7 +7,7 @@ from wagtail.models import Page
 
 from home.demo.images import demo_image, draw_landscape
 from home.models import KeyAreaPage
-from tests.html import parse
+from tests.html import parse, resource_hosts
 
 pytestmark = pytest.mark.django_db
 
@@ -71,35 +69,6 @@ def test_not_found_page_is_branded_and_helpful(client):
     assert "Page not found" in content
     assert 'action="/en/search/"' in content
     assert "Partnerships for Sustainability Education" in content
-
-
-RESOURCE_ATTRIBUTES = {
-    "script": ["src"],
-    "link": ["href"],
-    "img": ["src", "srcset"],
-    "source": ["src", "srcset"],
-    "iframe": ["src"],
-    "video": ["src", "poster"],
-    "audio": ["src"],
-}
-
-
-def resource_hosts(document):
-    """The hosts of everything the page makes a browser load (not links it offers)."""
-    hosts = set()
-    templates = {id(child) for template in document.iter("template") for child in template.iter()}
-    for element in document.iter():
-        if element.tag not in RESOURCE_ATTRIBUTES or id(element) in templates:
-            continue
-        if element.tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload"} & set(
-            element.get("rel", "").split()
-        ):
-            continue
-        for attribute in RESOURCE_ATTRIBUTES[element.tag]:
-            for candidate in (element.get(attribute) or "").split(","):
-                if candidate.strip():
-                    hosts.add(urlparse(candidate.strip().split()[0]).netloc)
-    return hosts
 
 
 def test_no_public_page_loads_anything_from_another_host(client):

@@ -1,0 +1,147 @@
+"""The shared block library renders what editors compose, privately and accessibly."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.blocks import StreamValue
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from home.blocks import BodyBlock, CallToActionBlock
+from home.models import StandardPage
+from home.templatetags.site_tags import privacy_enhanced
+from tests.html import parse, resource_hosts, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report():
+    document = get_document_model()(title="Annual report 2026")
+    document.file.save("annual-report.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 2048))
+    return document
+
+
+@pytest.fixture
+def composed_page(home, report, what_we_do):
+    image = get_image_model().objects.get(title="Public education")
+    page = StandardPage(
+        title="Every block",
+        slug="every-block",
+        body=[
+            ("heading", {"text": "A section", "level": "h2"}),
+            ("paragraph", '<p>Text with a <a href="https://example.org">link</a>.</p>'),
+            (
+                "image",
+                {"image": image, "alt_text": "Pupils planting trees", "caption": "Spring"},
+            ),
+            ("quote", {"quote": "Learning is for everyone.", "attribution": "Ana", "role": ""}),
+            (
+                "call_to_action",
+                {"heading": "Join", "text": "", "link_label": "Read more", "page": what_we_do},
+            ),
+            (
+                "video",
+                {
+                    "video": "https://www.youtube.com/watch?v=abc123",
+                    "title": "Our schools",
+                    "transcript": "Hello from our school.",
+                },
+            ),
+            ("key_figures", {"heading": "", "figures": [{"figure": "120", "label": "schools"}]}),
+            ("document", {"document": report, "label": "", "description": ""}),
+        ],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def what_we_do(home):
+    return StandardPage.objects.get(slug="what-we-do")
+
+
+def stream(client, page):
+    document = parse(client.get(page.url).content)
+    return document.find(".//div[@class='stream prose']")
+
+
+def test_every_block_renders_without_wrappers(client, composed_page):
+    body = stream(client, composed_page)
+    assert [child.tag for child in body] == [
+        "h2",
+        "p",
+        "figure",
+        "figure",
+        "aside",
+        "figure",
+        "section",
+        "p",
+    ]
+
+
+def test_image_block_uses_its_own_alt_text_and_modern_formats(client, composed_page):
+    picture = stream(client, composed_page).find(".//picture")
+    assert picture.find("img").get("alt") == "Pupils planting trees"
+    assert picture.find("img").get("loading") == "lazy"
+    assert picture.find("img").get("width") and picture.find("img").get("height")
+    assert [source.get("type") for source in picture.iter("source")] == ["image/webp"]
+
+
+def test_call_to_action_links_to_the_chosen_page(client, composed_page, what_we_do):
+    link = stream(client, composed_page).find(".//aside/a")
+    assert (link.get("href"), text(link)) == (what_we_do.url, "Read more")
+
+
+def test_video_loads_nothing_from_its_host_until_played(client, composed_page):
+    video = stream(client, composed_page).find(".//figure[@data-video]")
+    play = video.find(".//a[@data-video-play]")
+    assert play.get("href") == "https://www.youtube.com/watch?v=abc123"
+    assert "Play video: Our schools" in text(play)
+    assert resource_hosts(video) <= {""}
+    player = video.find(".//template[@data-video-player]")
+    assert player is not None
+    assert "www.youtube-nocookie.com/embed/abc123" in client.get(composed_page.url).content.decode()
+    assert text(video.find(".//details")) == "Transcript Hello from our school."
+
+
+def test_document_block_shows_type_and_size(client, composed_page):
+    paragraph = stream(client, composed_page)[-1]
+    assert text(paragraph.find("a")) == "Annual report 2026"
+    assert "(PDF, 2.0 KB)" in text(paragraph)
+
+
+def test_privacy_enhanced_players():
+    youtube = '<iframe src="https://www.youtube.com/embed/x?feature=oembed"></iframe>'
+    assert privacy_enhanced(youtube) == (
+        '<iframe src="https://www.youtube-nocookie.com/embed/x?feature=oembed"></iframe>'
+    )
+    vimeo = '<iframe src="https://player.vimeo.com/video/42?app_id=1"></iframe>'
+    assert "player.vimeo.com/video/42?dnt=1&app_id=1" in privacy_enhanced(vimeo)
+
+
+def test_call_to_action_needs_exactly_one_destination(what_we_do):
+    block = CallToActionBlock()
+    base = {"heading": "Join", "text": "", "link_label": "Go"}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({**base, "page": None, "external_url": ""}))
+    with pytest.raises(StructBlockValidationError):
+        block.clean(
+            block.to_python({**base, "page": what_we_do.pk, "external_url": "https://x.org"})
+        )
+    assert block.clean(block.to_python({**base, "page": None, "external_url": "https://x.org"}))
+
+
+def test_body_block_offers_the_whole_library():
+    assert list(BodyBlock().child_blocks) == [
+        "heading",
+        "paragraph",
+        "image",
+        "quote",
+        "call_to_action",
+        "video",
+        "key_figures",
+        "document",
+    ]
+    assert isinstance(StandardPage().body, StreamValue)

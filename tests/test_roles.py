@@ -1,0 +1,71 @@
+"""Editors submit, moderators approve and publish, translators translate."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Workflow, WorkflowPage
+
+from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME, ensure_roles
+from tests.admin import page_edit_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_roles_are_created_idempotently():
+    ensure_roles()
+    call_command("setup_roles", stdout=io.StringIO())
+    assert Group.objects.filter(name__in=[EDITORS, MODERATORS, TRANSLATORS]).count() == 3
+    assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
+    workflow_pages = WorkflowPage.objects.filter(workflow__name=WORKFLOW_NAME)
+    assert [entry.page.depth for entry in workflow_pages] == [1]
+
+
+def test_every_page_goes_through_moderation(home, key_area):
+    assert home.get_workflow().name == WORKFLOW_NAME
+    assert key_area.get_workflow().name == WORKFLOW_NAME
+
+
+def test_editors_edit_but_cannot_publish(demo_user, key_area):
+    editor = demo_user("editor")
+    permissions = key_area.permissions_for_user(editor)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert editor.has_perm("home.change_sitesettings")
+
+
+def test_moderators_publish(demo_user, key_area):
+    assert key_area.permissions_for_user(demo_user("moderator")).can_publish()
+
+
+def test_translators_translate_but_do_not_edit_pages(demo_user, key_area):
+    translator = demo_user("translator")
+    assert translator.has_perm("wagtail_localize.submit_translation")
+    assert not key_area.permissions_for_user(translator).can_edit()
+
+
+def test_an_editors_submission_waits_for_a_moderator(client, demo_user, key_area):
+    client.force_login(demo_user("editor"))
+    data = page_edit_data(client, key_area, summary="Leaders who think in generations.")
+    data["action-submit"] = "action-submit"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[key_area.pk]), data)
+    assert response.status_code == 302
+    key_area.refresh_from_db()
+    assert key_area.workflow_in_progress
+    assert "Leaders who think in generations." not in client.get(key_area.url).content.decode()
+
+    client.force_login(demo_user("moderator"))
+    task_state = key_area.current_workflow_task_state
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[key_area.pk, "approve", task_state.pk],
+        ),
+        {"comment": "Lovely."},
+    )
+    assert response.status_code == 302
+    key_area.refresh_from_db()
+    assert not key_area.workflow_in_progress
+    assert "Leaders who think in generations." in client.get(key_area.url).content.decode()
