@@ -1,8 +1,12 @@
 import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Locale
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
@@ -14,9 +18,24 @@ def load_demo():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site, as a newcomer's `make run` builds it."""
+    """
+    Every test starts from the demo site, as a newcomer's `make run` builds it. Tests that
+    empty the database (those with a live server) get it back from the snapshot returned.
+    """
     with django_db_blocker.unblock():
         load_demo()
+        objects = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: signal handlers look them up while the rest is restored.
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
+
+
+def restore_demo(snapshot):
+    """Empty the database and put the demo snapshot back, as it was after django_db_setup."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    ContentType.objects.clear_cache()
+    cache.clear()
+    connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture

@@ -50,14 +50,20 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
     def load_home(self):
+        root = Page.get_first_root_node()
+        site = Site.objects.filter(is_default_site=True).first()
+        # Wagtail starts with a placeholder "Welcome" page; the home page replaces it.
+        placeholders = root.get_children().exact_type(Page)
+        if placeholders.exists():
+            if site:
+                site.root_page = root  # so that removing the placeholder keeps the site
+                site.save()
+            for placeholder in placeholders:
+                placeholder.delete()
+
         source = Locale.get_default()
         home = HomePage.objects.filter(locale=source).first()
         if home is None:
-            # Wagtail starts with a placeholder "Welcome" page; the home page replaces it.
-            root = Page.get_first_root_node()
-            root.get_children().type(Page).not_type(HomePage).filter(
-                content_type__model="page"
-            ).delete()
             data = content.HOME
             home = HomePage(
                 title=data["title"],

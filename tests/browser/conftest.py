@@ -1,0 +1,56 @@
+"""
+Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+Playwright cannot download its own browser here; `make test` installs Chromium.
+"""
+
+import os
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import restore_demo
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+# make between browser steps are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Chromium is not installed: `make test` installs it (apt package chromium)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def site(live_server, django_db_setup):
+    """
+    The demo site, served by a live server. A live server's database is emptied after
+    each test, so the demo snapshot is put back first.
+    """
+    restore_demo(django_db_setup)
+    return live_server
+
+
+@pytest.fixture
+def requested_hosts(page):
+    """Every host the browser asks for anything while the test runs."""
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    return hosts

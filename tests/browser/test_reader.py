@@ -1,0 +1,61 @@
+"""A reader on a phone and on a desktop: the home page, keyboard use and accessibility."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_reader_goes_from_home_to_a_key_area(page, site, requested_hosts, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(f"{site.url}/")
+    assert page.url == f"{site.url}/en/"
+    expect(page.locator("h1")).to_have_text("Partnerships for Sustainability Education")
+    expect(page.locator(".key-area-card")).to_have_count(6)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Global Digital Citizenship").click()
+    expect(page.locator("h1")).to_have_text("Global Digital Citizenship")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="What we do").first.click()
+    expect(page.locator("h1")).to_have_text("What we do")
+    assert_accessible(page)
+
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], "the page scrolls sideways"
+    assert requested_hosts == {site.url.removeprefix("http://")}
+
+
+def test_keyboard_reader_skips_to_the_content(page, site):
+    page.goto(f"{site.url}/en/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_search_and_not_found_pages_are_accessible(page, site):
+    page.goto(f"{site.url}/en/search/?q=school")
+    expect(page.locator(".search-result").first).to_be_visible()
+    assert_accessible(page)
+    response = page.goto(f"{site.url}/en/no-such-page/")
+    assert response.status == 404
+    assert_accessible(page)
+
+
+def test_the_accessibility_audit_finds_real_violations(page, site):
+    page.goto(f"{site.url}/en/")
+    page.set_content('<html><body><img src="/static/images/favicon.svg"></body></html>')
+    assert Axe().run(page, options=WCAG_AA).violations_count > 0
