@@ -80,3 +80,10 @@ def demo_user(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
