@@ -3,11 +3,12 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.views.defaults import server_error
 from wagtail.models import Page
 
 from home.demo.images import demo_image, draw_landscape
 from home.models import KeyAreaPage
-from tests.html import parse, resource_hosts
+from tests.html import parse, resource_hosts, text
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,11 @@ def test_search_queries_do_not_grow_with_results(client, key_area_index):
     before = render_queries(client, "/en/search/?q=school")
     add_key_areas(key_area_index, 25)
     assert render_queries(client, "/en/search/?q=school") <= before
+
+
+def test_server_error_page_is_branded_and_self_contained(rf):
+    response = server_error(rf.get("/en/"))
+    assert response.status_code == 500
+    document = parse(response.content)
+    assert text(document.find(".//h1")) == "Something went wrong"
+    assert resource_hosts(document) <= {""}
