@@ -114,7 +114,7 @@ class HomePage(SharingMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.KeyAreaIndexPage"]
+    subpage_types = ["home.StandardPage", "home.KeyAreaIndexPage", "stories.StoryIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -387,6 +387,13 @@ class SiteSettings(TranslatableMixin, models.Model):
             raise ValidationError(_("This language already has site settings. Edit those instead."))
 
     @classmethod
+    def for_request(cls, request):
+        """The settings for this request's language, looked up once per request."""
+        if not hasattr(request, "site_settings"):
+            request.site_settings = cls.for_active_language()
+        return request.site_settings
+
+    @classmethod
     def for_active_language(cls):
         """The settings in the reader's language, else those of the default language."""
         settings_by_locale = {
@@ -400,24 +407,29 @@ class SiteSettings(TranslatableMixin, models.Model):
         )
 
 
-def localized_links(menu, request):
-    """
-    Turn menu blocks into (label, url) pairs, linking each page in the reader's
-    language where it has been translated, with one query for the whole menu.
-    """
-    pages = [link.value["page"] for link in menu if link.value["page"]]
-    active = Locale.get_active()
+def localized_pages(pages):
+    """Each page in the reader's language where it has a live translation, in one query."""
+    pages = list(pages)
     translations = {
         page.translation_key: page
         for page in Page.objects.live().filter(
-            locale=active, translation_key__in=[page.translation_key for page in pages]
+            locale=Locale.get_active(),
+            translation_key__in=[page.translation_key for page in pages],
         )
     }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+def localized_links(menu, request):
+    """
+    Turn menu blocks into (label, url) pairs, linking each page in the reader's
+    language where it has been translated.
+    """
+    pages = iter(localized_pages(link.value["page"] for link in menu if link.value["page"]))
     links = []
     for link in menu:
-        page = link.value["page"]
-        if page:
-            page = translations.get(page.translation_key, page)
+        if link.value["page"]:
+            page = next(pages)
             if page.live:
                 links.append((link.value["label"] or page.title, page.get_url(request)))
         elif link.value["external_url"]:

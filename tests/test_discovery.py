@@ -40,7 +40,7 @@ def test_sitemap_lists_every_live_page_and_no_draft(client, home):
         f"http://testserver{page.url}" for page in Page.objects.live().public().filter(depth__gt=1)
     }
     assert locations == expected
-    assert len(expected) == 9  # home, what we do, key-area index and six key areas
+    assert len(expected) == 19  # home, what we do, 7 key-area pages, 10 story pages
     assert "http://testserver/en/unfinished/" not in locations
     assert "http://testserver/en/members-only/" not in locations
 

@@ -1,10 +1,16 @@
+import json
 import re
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import _json_script_escapes as JSON_SCRIPT_ESCAPES
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.models import SiteSettings, localized_links
@@ -18,9 +24,7 @@ def site_settings(context):
     request = context.get("request")
     if request is None:
         return SiteSettings.for_active_language()
-    if not hasattr(request, "site_settings"):
-        request.site_settings = SiteSettings.for_active_language()
-    return request.site_settings
+    return SiteSettings.for_request(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -113,3 +117,33 @@ def privacy_enhanced(embed_html):
     embed_html = YOUTUBE_PLAYER.sub("www.youtube-nocookie.com/embed/", embed_html)
     embed_html = VIMEO_PLAYER.sub(r"\1?dnt=1&", embed_html)
     return mark_safe(embed_html)
+
+
+@register.filter
+def json_ld(data):
+    """Structured data for search engines, escaped as Django's json_script escapes it."""
+    content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(content.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+SHARE_TARGETS = [
+    ("email", _("Email"), "mailto:?subject={title}&body={url}"),
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("x", "X", "https://x.com/intent/post?url={url}&text={title}"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+    ("whatsapp", "WhatsApp", "https://wa.me/?text={title}%20{url}"),
+]
+
+
+@register.inclusion_tag("includes/share_bar.html")
+def share_bar(url, title):
+    """Plain share links (no scripts from the networks), a copy button and the share sheet."""
+    quoted = {"url": quote(url, safe=""), "title": quote(str(title), safe="")}
+    links = [
+        {"network": network, "label": label, "href": pattern.format(**quoted)}
+        for network, label, pattern in SHARE_TARGETS
+    ]
+    return {"url": url, "title": title, "links": links}

@@ -1,8 +1,12 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
 
 from home.demo import content
@@ -23,8 +27,9 @@ def publish_child(parent, page):
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site from the seed texts: home page, key areas, 'What we do', "
-        "site settings, roles and one user per role. Safe to re-run: what exists is kept."
+        "Build the demo site from the seed texts: home page, key areas, 'What we do', the "
+        "demo content of every other app (its demo.load(home)), site settings, roles and "
+        "one user per role. Safe to re-run: what exists is kept."
     )
 
     def add_arguments(self, parser):
@@ -43,9 +48,12 @@ class Command(BaseCommand):
             Locale.objects.get_or_create(language_code=code)
         ensure_roles()
         home = self.load_home()
-        key_areas = self.load_key_areas(home)
-        what_we_do = self.load_what_we_do(home)
-        self.load_site_settings(home, [what_we_do, key_areas])
+        self.load_what_we_do(home)
+        self.load_key_areas(home)
+        for app_config in apps.get_app_configs():
+            if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
+                import_module(f"{app_config.name}.demo").load(home)
+        self.load_site_settings(home, home.get_children().live().specific())
         self.load_users()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
@@ -132,10 +140,6 @@ class Command(BaseCommand):
                     body=body,
                 ),
             )
-        if not home.call_to_action:
-            cta = content.HOME["call_to_action"]
-            home.call_to_action = [("call_to_action", {**cta, "page": None, "external_url": ""})]
-        return index
 
     def load_what_we_do(self, home):
         data = content.WHAT_WE_DO
@@ -164,7 +168,6 @@ class Command(BaseCommand):
             cta = content.HOME["call_to_action"]
             home.call_to_action = [("call_to_action", {**cta, "page": page, "external_url": ""})]
             home.save_revision().publish()
-        return page
 
     def load_site_settings(self, home, menu_pages):
         if SiteSettings.objects.filter(locale=home.locale).exists():

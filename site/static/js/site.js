@@ -21,3 +21,29 @@ document.addEventListener("click", (event) => {
     frame.replaceChildren(iframe);
     iframe.focus();
 });
+
+// Share bar: copy the page's address, or open the device's share sheet where the
+// browser has one. Both buttons stay hidden where they cannot work.
+for (const button of document.querySelectorAll("[data-copy-link]")) {
+    if (!navigator.clipboard) {
+        continue;
+    }
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+        const status = button.closest(".share-bar").querySelector("[data-share-status]");
+        await navigator.clipboard.writeText(button.dataset.copyLink);
+        status.textContent = button.dataset.copiedMessage;
+    });
+}
+
+for (const button of document.querySelectorAll("[data-web-share]")) {
+    if (!navigator.share) {
+        continue;
+    }
+    button.hidden = false;
+    button.addEventListener("click", () => {
+        navigator
+            .share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl })
+            .catch(() => {});
+    });
+}

@@ -1,0 +1,61 @@
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
+
+
+class StoryFeed(Feed):
+    """The newest stories of one language's story index, as RSS 2.0."""
+
+    feed_type = Rss201rev2Feed
+    size = 20
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+        self.language = index.locale.language_code
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.index.title
+
+    def link(self):
+        return self.index.get_url(self.request)
+
+    def description(self):
+        return self.index.introduction or self.index.title
+
+    def items(self):
+        return self.index.live_stories()[: self.size]
+
+    def item_title(self, story):
+        return story.title
+
+    def item_link(self, story):
+        return story.get_url(self.request)
+
+    def item_description(self, story):
+        summary = f"<p>{escape(story.summary)}</p>"
+        if story.hero_image is None:
+            return summary
+        rendition = story.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        image_url = self.request.build_absolute_uri(rendition.url)
+        alt = escape(story.hero_alt_text or story.hero_image.default_alt_text)
+        return (
+            f'<p><img src="{image_url}" alt="{alt}" width="{rendition.width}" '
+            f'height="{rendition.height}"></p>{summary}'
+        )
+
+    def item_pubdate(self, story):
+        return timezone.make_aware(datetime.combine(story.date, time(12)))
+
+    def item_updateddate(self, story):
+        return story.last_published_at
+
+    def item_author_name(self, story):
+        return story.authors or None

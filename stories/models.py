@@ -1,0 +1,306 @@
+import math
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import KeyAreaPage, SharingMixin, SiteSettings, localized_pages
+
+from .blocks import StoryBodyBlock
+from .filters import StoryFilters
+
+WORDS_PER_MINUTE = 200
+
+
+def stream_text(data):
+    """All the words in a StreamField's raw data, for counting them without rendering."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        # A block's "type" and "id" are bookkeeping, not words.
+        return " ".join(
+            stream_text(value) for key, value in data.items() if key not in ("id", "type")
+        )
+    if hasattr(data, "__iter__"):
+        return " ".join(stream_text(item) for item in data)
+    return ""
+
+
+class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
+    """All stories, newest first, with filters and a feed."""
+
+    introduction = models.TextField(
+        blank=True, help_text=_("A sentence or two shown above the stories.")
+    )
+    featured_story = models.ForeignKey(
+        "stories.StoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown large at the top. Leave empty to feature the newest story."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured_story"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    stories_per_page = 12
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def live_stories(self):
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.live_stories()
+        filters = StoryFilters(request.GET, stories=stories, locale=self.locale)
+        stories = filters.apply(stories)
+
+        featured = None
+        if not filters.active and not request.GET.get("page"):
+            featured = self.featured_story if self.featured_story_live() else stories.first()
+            if featured is not None:
+                stories = stories.exclude(pk=featured.pk)
+
+        context["filters"] = filters
+        context["featured"] = featured
+        context["stories"] = Paginator(stories, self.stories_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+    def featured_story_live(self):
+        story = self.featured_story
+        return story is not None and story.live and story.get_parent().pk == self.pk
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Offers only the key areas in the story's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "key_areas" in self.fields and self.instance.locale_id:
+            self.fields["key_areas"].queryset = KeyAreaPage.objects.filter(
+                locale_id=self.instance.locale_id
+            ).order_by("path")
+
+
+class StoryPage(SharingMixin, Page):
+    """An exemplar story from a school or a place."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text=_("One or two sentences: what happened, where, and why it matters."),
+    )
+    date = models.DateField(
+        default=timezone.localdate,
+        help_text=_("When the story happened, or when it was told."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo at the top of the story. At least 1600 pixels wide."),
+    )
+    hero_alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the photo for people who cannot see it. "
+            "Leave empty to use the description saved with the image."
+        ),
+    )
+    hero_credit = models.CharField(
+        max_length=120, blank=True, help_text=_("Photographer or source, if known.")
+    )
+    place_name = models.CharField(
+        max_length=120, blank=True, help_text=_("A school, town or city, e.g. 'Fresno'.")
+    )
+    region = models.CharField(
+        max_length=120, blank=True, help_text=_("A region or state, e.g. 'California'.")
+    )
+    country = CountryField(blank=True)
+    key_areas = ParentalManyToManyField(
+        "home.KeyAreaPage",
+        blank=True,
+        related_name="stories",
+        help_text=_("The key areas this story belongs to. It is listed on their pages."),
+    )
+    authors = models.CharField(
+        max_length=200, blank=True, help_text=_("Who wrote or told the story, e.g. 'Ana Ruiz'.")
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    body = StreamField(StoryBodyBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_credit")],
+            heading=_("Photo"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("place_name"), FieldPanel("region")]),
+                FieldPanel("country"),
+                FieldPanel("date"),
+            ],
+            heading=_("Place and date"),
+        ),
+        FieldPanel("key_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("authors"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("place_name"),
+        index.SearchField("region"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    base_form_class = StoryPageForm
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    preview_modes = [("", _("Page")), ("share-card", _("Share card"))]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def get_summary(self):
+        return self.summary
+
+    def get_main_image(self):
+        return self.hero_image
+
+    @property
+    def place(self):
+        """The place in words, e.g. 'Fresno, California, United States'."""
+        parts = [self.place_name, self.region, self.country.name if self.country else ""]
+        return ", ".join(part for part in parts if part)
+
+    @cached_property
+    def reading_minutes(self):
+        words = len(self.summary.split()) + len(strip_tags(stream_text(self.body.raw_data)).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def localized_key_areas(self):
+        """The story's key areas in the reader's language where translated."""
+        return localized_pages(self.key_areas.order_by("path"))
+
+    def related_stories(self, count=3):
+        """Live stories sharing a key area with this one, newest first."""
+        area_keys = [area.translation_key for area in self.key_areas.all()]
+        if not area_keys:
+            return StoryPage.objects.none()
+        return (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, key_areas__translation_key__in=area_keys)
+            .exclude(pk=self.pk)
+            .distinct()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-first_published_at")[:count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["og_type"] = "article"
+        context["key_areas"] = self.localized_key_areas()
+        context["related_stories"] = self.related_stories()
+        context["article_data"] = self.article_data(request)
+        return context
+
+    def article_data(self, request):
+        """The story as a schema.org Article, for search engines."""
+        url = request.build_absolute_uri(self.get_url(request))
+        organisation = SiteSettings.for_request(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.meta_description,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat(),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x630|format-jpeg")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        if self.authors:
+            data["author"] = [
+                {"@type": "Person", "name": name.strip()}
+                for name in self.authors.replace(" and ", ",").split(",")
+                if name.strip()
+            ]
+        if organisation:
+            data["publisher"] = {"@type": "Organization", "name": organisation.organisation_name}
+        if self.place:
+            data["contentLocation"] = {"@type": "Place", "name": self.place}
+        return data
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "share-card":
+            return render(request, "stories/share_card_preview.html", {"page": self})
+        return super().serve_preview(request, mode_name)
