@@ -54,6 +54,8 @@ def edit_form_data(response, instance, form_id="w-editor-form", **changes):
     for name, value in changes.items():
         if isinstance(value, dict):
             data.update(nested_form_data({name: value}))
+        elif isinstance(value, list):
+            data.setlist(name, [str(item) for item in value])
         else:
             data[name] = value
     return data

@@ -8,11 +8,13 @@ from django.core.files.storage import default_storage
 from wagtail.models import Locale
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from stories.models import StoryIndexPage, StoryPage
 from tests.html import links, meta, parse, text
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [HomePage, StandardPage, KeyAreaIndexPage, KeyAreaPage]
+PAGE_TYPES = [HomePage, StandardPage, KeyAreaIndexPage, KeyAreaPage, StoryIndexPage, StoryPage]
+ARTICLES = {StoryPage}
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda model: model.__name__)
@@ -35,7 +37,7 @@ def test_page_type_has_title_description_canonical_and_sharing_tags(client, page
     assert [link.get("href") for link in canonical] == [f"http://testserver{page.url}"]
     assert meta(document, "og:url") == f"http://testserver{page.url}"
     assert meta(document, "og:title") == page.title
-    assert meta(document, "og:type") == "website"
+    assert meta(document, "og:type") == ("article" if page_type in ARTICLES else "website")
     assert meta(document, "og:site_name") == "Partnerships for Sustainability Education"
     assert meta(document, "twitter:card") == "summary_large_image"
     image_url = meta(document, "og:image")

@@ -47,3 +47,14 @@ for (const button of document.querySelectorAll("[data-web-share]")) {
             .catch(() => {});
     });
 }
+
+// Filter forms: leave unused filters out of the address, so that it stays short to share.
+for (const form of document.querySelectorAll("form[data-drop-empty]")) {
+    form.addEventListener("submit", () => {
+        for (const field of form.elements) {
+            if (field.name && !field.value) {
+                field.disabled = true;
+            }
+        }
+    });
+}
