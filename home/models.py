@@ -114,7 +114,12 @@ class HomePage(SharingMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.KeyAreaIndexPage", "stories.StoryIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.KeyAreaIndexPage",
+        "stories.StoryIndexPage",
+        "alliances.AllianceIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

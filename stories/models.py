@@ -12,14 +12,14 @@ from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import KeyAreaPage, SharingMixin, SiteSettings, localized_pages
+from home.forms import KeyAreasInPageLanguageForm
+from home.models import SharingMixin, SiteSettings, localized_pages
 
 from .blocks import StoryBodyBlock
 from .filters import StoryFilters
@@ -124,17 +124,6 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryPageForm(WagtailAdminPageForm):
-    """Offers only the key areas in the story's own language."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "key_areas" in self.fields and self.instance.locale_id:
-            self.fields["key_areas"].queryset = KeyAreaPage.objects.filter(
-                locale_id=self.instance.locale_id
-            ).order_by("path")
-
-
 class StoryPage(SharingMixin, Page):
     """An exemplar story from a school or a place."""
 
@@ -214,7 +203,7 @@ class StoryPage(SharingMixin, Page):
         index.FilterField("date"),
     ]
 
-    base_form_class = StoryPageForm
+    base_form_class = KeyAreasInPageLanguageForm
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 

@@ -221,7 +221,7 @@ def test_story_page_shows_place_date_reading_time_and_key_areas(client, story):
     assert "Sept. 14, 2026" in meta_line
     assert "1 minute read" in meta_line
     assert document.find(".//p[@class='story__meta']/time").get("datetime") == "2026-09-14"
-    areas = document.findall(".//nav[@class='story__areas']//a")
+    areas = document.findall(".//nav[@class='area-links']//a")
     assert [(a.get("href"), text(a)) for a in areas] == [
         (
             "/en/key-areas/climate-change-and-nature-education/",
@@ -332,7 +332,7 @@ def test_a_translated_story_links_to_translated_key_areas(client, story, spanish
 
     document = parse(client.get(spanish_story.url).content)
     areas = [
-        (a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='story__areas']//a")
+        (a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='area-links']//a")
     ]
     assert areas[0] == (spanish_area.url, "Educación sobre el cambio climático y la naturaleza")
     assert spanish_area.url.startswith("/es/")

@@ -39,12 +39,13 @@ def draw_landscape(seed, width=1600, height=1000):
     return picture
 
 
-def draw_logo(initials, width=480, height=160):
+def draw_logo(initials, width=480, height=160, ink="#ffffff", emblem="#f2b134", mark="#14513a"):
+    """A round emblem and the initials beside it, on a transparent background."""
     picture = PILImage.new("RGBA", (width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(picture)
-    draw.ellipse((8, 8, height - 8, height - 8), fill="#f2b134")
-    draw.polygon([(40, 110), (80, 40), (120, 110)], fill="#14513a")
-    draw.text((height + 10, height // 2), initials, fill="#ffffff", anchor="lm", font_size=96)
+    draw.ellipse((8, 8, height - 8, height - 8), fill=emblem)
+    draw.polygon([(40, 110), (80, 40), (120, 110)], fill=mark)
+    draw.text((height + 10, height // 2), initials, fill=ink, anchor="lm", font_size=96)
     return picture
 
 

@@ -1,0 +1,181 @@
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.forms import KeyAreasInPageLanguageForm
+from home.models import SharingMixin, localized_pages
+
+# With more alliances than this, the index offers a filter by focus sector.
+FILTER_THRESHOLD = 5
+
+
+class AllianceIndexPage(SharingMixin, Page):
+    """The alliances and partner networks, in the order editors give them."""
+
+    introduction = models.TextField(
+        blank=True,
+        help_text=_("Why the network works with these alliances, in a few sentences."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["alliances.AlliancePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("alliance index page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def live_alliances(self):
+        """Live alliances in the order editors set in the admin's page listing."""
+        return (
+            AlliancePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        alliances = list(self.live_alliances())
+        sectors = {}
+        for alliance in alliances:
+            sectors.update(alliance.sectors)
+        if len(alliances) > FILTER_THRESHOLD:
+            context["sector_options"] = sorted(sectors.items(), key=lambda item: item[1].lower())
+        sector = request.GET.get("sector", "")
+        if sector in sectors:
+            alliances = [alliance for alliance in alliances if sector in alliance.sectors]
+            context["sector"] = sector
+        context["alliances"] = alliances
+        return context
+
+
+class AlliancePage(SharingMixin, Page):
+    """An alliance or partner network the network belongs to or works with."""
+
+    acronym = models.CharField(max_length=20, blank=True, help_text=_("e.g. 'SAGE'."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The alliance's logo, ideally on a transparent background."),
+    )
+    logo_alt_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to describe the logo by the alliance's name."),
+    )
+    summary = models.TextField(
+        max_length=400,
+        help_text=_("Who they are and what they do, in two or three sentences."),
+    )
+    focus_sectors = StreamField(
+        [("sector", blocks.CharBlock(max_length=60, label=_("Sector")))],
+        blank=True,
+        help_text=_("Short labels such as 'Digital Education', in the alliance's own order."),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    scope = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Where it works, e.g. 'Global' or 'Asia-Pacific'."),
+    )
+    website = models.URLField(blank=True, help_text=_("The alliance's own site."))
+    key_areas = ParentalManyToManyField(
+        "home.KeyAreaPage",
+        blank=True,
+        related_name="alliances",
+        help_text=_("The key areas this alliance works on with us."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("acronym"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], heading=_("Logo")),
+        FieldPanel("summary"),
+        FieldPanel("focus_sectors"),
+        FieldRowPanel([FieldPanel("founded_year"), FieldPanel("scope")]),
+        FieldPanel("website"),
+        FieldPanel("key_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("acronym", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("focus_sectors"),
+        index.SearchField("body"),
+    ]
+
+    base_form_class = KeyAreasInPageLanguageForm
+    parent_page_types = ["alliances.AllianceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("alliance")
+
+    def get_summary(self):
+        return self.summary
+
+    def get_main_image(self):
+        return self.logo
+
+    @property
+    def logo_alt(self):
+        return self.logo_alt_text or self.title
+
+    @cached_property
+    def sectors(self):
+        """Focus sectors by the slug used to filter by them, in the editors' order."""
+        return {slugify(block.value): block.value for block in self.focus_sectors}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
+        context["organization_data"] = self.organization_data(request)
+        return context
+
+    def organization_data(self, request):
+        """The alliance as a schema.org Organization, for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.summary,
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.website:
+            data["url"] = self.website
+            data["sameAs"] = [self.website]
+        if self.logo:
+            data["logo"] = request.build_absolute_uri(self.logo.get_rendition("max-400x400").url)
+        if self.founded_year:
+            data["foundingDate"] = str(self.founded_year)
+        if self.scope:
+            data["areaServed"] = self.scope
+        return data
