@@ -141,9 +141,6 @@ class AlliancePage(SharingMixin, Page):
     def get_summary(self):
         return self.summary
 
-    def get_main_image(self):
-        return self.logo
-
     @property
     def logo_alt(self):
         return self.logo_alt_text or self.title

@@ -7,13 +7,23 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from wagtail.models import Locale
 
+from alliances.models import AllianceIndexPage, AlliancePage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.html import links, meta, parse, text
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [HomePage, StandardPage, KeyAreaIndexPage, KeyAreaPage, StoryIndexPage, StoryPage]
+PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    KeyAreaIndexPage,
+    KeyAreaPage,
+    StoryIndexPage,
+    StoryPage,
+    AllianceIndexPage,
+    AlliancePage,
+]
 ARTICLES = {StoryPage}
 
 

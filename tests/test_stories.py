@@ -331,9 +331,7 @@ def test_a_translated_story_links_to_translated_key_areas(client, story, spanish
     spanish_story.save_revision().publish()
 
     document = parse(client.get(spanish_story.url).content)
-    areas = [
-        (a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='area-links']//a")
-    ]
+    areas = [(a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='area-links']//a")]
     assert areas[0] == (spanish_area.url, "Educación sobre el cambio climático y la naturaleza")
     assert spanish_area.url.startswith("/es/")
 
