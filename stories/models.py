@@ -87,7 +87,7 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = self.live_stories()
-        filters = StoryFilters(request.GET, stories=stories, locale=self.locale)
+        filters = StoryFilters(request.GET, stories, self.locale)
         stories = filters.apply(stories)
 
         featured = None

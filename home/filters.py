@@ -1,0 +1,62 @@
+from django.utils.translation import gettext_lazy as _
+
+from home.models import KeyAreaPage
+
+
+class ListingFilters:
+    """
+    Filters for a listing of pages (stories, media), read from plain GET parameters so
+    that a filtered list works without JavaScript and can be shared. Every listing can
+    be filtered by key area and year; subclasses add their own filters. A value that is
+    not one of the options on offer is ignored, so old or mistyped links still show
+    the listing.
+    """
+
+    labels = {"area": _("Key area"), "year": _("Year")}
+    order = ["area", "year"]
+
+    def __init__(self, params, pages, locale):
+        areas = KeyAreaPage.objects.live().filter(locale=locale).order_by("path")
+        self.area_keys = {area.slug: area.translation_key for area in areas}
+        options = {
+            "area": [(area.slug, area.title) for area in areas],
+            "year": [(str(day.year), str(day.year)) for day in pages.dates("date", "year", "DESC")],
+            **self.extra_options(pages),
+        }
+        self.options = {name: options[name] for name in self.order}
+        self.values = {
+            name: params[name]
+            for name, choices in self.options.items()
+            if params.get(name) in dict(choices)
+        }
+
+    def extra_options(self, pages):
+        """Options of the subclass's own filters, by name."""
+        return {}
+
+    @property
+    def active(self):
+        return bool(self.values)
+
+    def fields(self):
+        """What a template needs to draw each select that has options."""
+        return [
+            {
+                "name": name,
+                "label": self.labels[name],
+                "options": choices,
+                "value": self.values.get(name, ""),
+            }
+            for name, choices in self.options.items()
+            if choices
+        ]
+
+    def apply(self, pages):
+        if "area" in self.values:
+            pages = pages.filter(key_areas__translation_key=self.area_keys[self.values["area"]])
+        if "year" in self.values:
+            pages = pages.filter(date__year=int(self.values["year"]))
+        return self.apply_extra(pages).distinct()
+
+    def apply_extra(self, pages):
+        return pages
