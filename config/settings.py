@@ -38,6 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "stories",
+    "gallery",
     "alliances",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -118,6 +118,7 @@ class HomePage(SharingMixin, Page):
         "home.StandardPage",
         "home.KeyAreaIndexPage",
         "stories.StoryIndexPage",
+        "gallery.GalleryIndexPage",
         "alliances.AllianceIndexPage",
     ]
 

@@ -58,3 +58,53 @@ for (const form of document.querySelectorAll("form[data-drop-empty]")) {
         }
     });
 }
+
+// Photo albums: a lightbox over the page. Without JavaScript each photo is a plain link
+// to its large version. Arrow keys follow the reading direction, so they are swapped in
+// right-to-left languages; Escape closes and focus returns to the photo that opened it.
+for (const album of document.querySelectorAll("[data-lightbox]")) {
+    const dialog = album.parentElement.querySelector("[data-lightbox-dialog]");
+    if (!dialog || !dialog.showModal) {
+        continue;
+    }
+    const items = [...album.querySelectorAll("[data-lightbox-item]")];
+    const image = document.createElement("img");
+    dialog.querySelector("[data-lightbox-figure]").prepend(image);
+    const caption = dialog.querySelector("[data-lightbox-caption]");
+    const position = dialog.querySelector("[data-lightbox-position]");
+    let current = 0;
+    let opener = null;
+
+    const show = (index) => {
+        current = (index + items.length) % items.length;
+        const item = items[current];
+        image.src = item.href;
+        image.alt = item.dataset.alt;
+        caption.textContent = item.dataset.caption;
+        position.textContent = dialog.dataset.positionTemplate
+            .replace("{n}", current + 1)
+            .replace("{total}", items.length);
+    };
+
+    items.forEach((item, index) => {
+        item.addEventListener("click", (event) => {
+            event.preventDefault();
+            opener = item;
+            show(index);
+            dialog.showModal();
+        });
+    });
+    dialog.querySelector("[data-lightbox-prev]").addEventListener("click", () => show(current - 1));
+    dialog.querySelector("[data-lightbox-next]").addEventListener("click", () => show(current + 1));
+    dialog.querySelector("[data-lightbox-close]").addEventListener("click", () => dialog.close());
+    dialog.addEventListener("keydown", (event) => {
+        const forward = getComputedStyle(dialog).direction === "rtl" ? "ArrowLeft" : "ArrowRight";
+        const backward = forward === "ArrowRight" ? "ArrowLeft" : "ArrowRight";
+        if (event.key === forward) {
+            show(current + 1);
+        } else if (event.key === backward) {
+            show(current - 1);
+        }
+    });
+    dialog.addEventListener("close", () => opener?.focus());
+}

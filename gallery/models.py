@@ -1,0 +1,245 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import DocumentLinkBlock, ImageBlock
+from home.forms import KeyAreasInPageLanguageForm
+from home.models import SharingMixin, localized_pages
+
+from .filters import MediaFilters
+
+LICENCES = [
+    ("cc-by-4.0", "CC BY 4.0"),
+    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
+    ("cc-by-nc-4.0", "CC BY-NC 4.0"),
+    ("all-rights-reserved", _("All rights reserved")),
+]
+
+
+class GalleryIndexPage(SharingMixin, Page):
+    """The media gallery: videos, photo albums and documents, newest first."""
+
+    introduction = models.TextField(
+        blank=True, help_text=_("A sentence or two shown above the gallery.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["gallery.MediaItemPage"]
+    max_count_per_parent = 1
+
+    items_per_page = 12
+
+    class Meta:
+        verbose_name = _("gallery index page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def live_items(self):
+        return (
+            MediaItemPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("thumbnail")
+            .prefetch_related("thumbnail__renditions")
+            .order_by("-date", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.live_items()
+        filters = MediaFilters(request.GET, items, self.locale)
+        context["filters"] = filters
+        context["items"] = Paginator(filters.apply(items), self.items_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class MediaItemPage(SharingMixin, Page):
+    """One video, photo album or set of documents, with its own address to share."""
+
+    VIDEO = "video"
+    ALBUM = "album"
+    DOCUMENTS = "documents"
+    MEDIA_TYPES = [
+        (VIDEO, _("Video")),
+        (ALBUM, _("Photo album")),
+        (DOCUMENTS, _("Documents")),
+    ]
+
+    media_type = models.CharField(
+        max_length=20,
+        choices=MEDIA_TYPES,
+        default=VIDEO,
+        help_text=_("Then fill in the matching section below: video, photos or documents."),
+    )
+    description = models.TextField(
+        help_text=_("What it is and why it matters, in a few sentences.")
+    )
+    date = models.DateField(default=timezone.localdate)
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the gallery, on the video before it plays, and when shared."),
+    )
+    key_areas = ParentalManyToManyField(
+        "home.KeyAreaPage",
+        blank=True,
+        related_name="media_items",
+        help_text=_("The key areas this belongs to. It is listed on their pages."),
+    )
+    place_name = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True)
+    credit = models.CharField(
+        max_length=200, blank=True, help_text=_("Who made it, e.g. 'Film by Escuela Verde'.")
+    )
+    licence = models.CharField(max_length=30, choices=LICENCES, blank=True)
+
+    video_url = models.URLField(
+        blank=True,
+        help_text=_("The address of the video on YouTube or Vimeo."),
+    )
+    duration = models.DurationField(
+        null=True, blank=True, help_text=_("How long the video runs, e.g. 00:03:20.")
+    )
+    transcript = models.TextField(
+        blank=True,
+        help_text=_("What is said in the video, for readers who cannot listen."),
+    )
+    photos = StreamField([("photo", ImageBlock())], blank=True)
+    documents = StreamField([("document", DocumentLinkBlock())], blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("media_type"),
+        FieldPanel("description"),
+        FieldPanel("thumbnail"),
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldRowPanel([FieldPanel("place_name"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("credit"), FieldPanel("licence")]),
+            ],
+            heading=_("Date, place and credit"),
+        ),
+        FieldPanel("key_areas", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), FieldPanel("duration"), FieldPanel("transcript")],
+            heading=_("Video"),
+        ),
+        FieldPanel("photos", heading=_("Photo album")),
+        FieldPanel("documents", heading=_("Documents")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+        index.SearchField("photos"),
+        index.SearchField("documents"),
+        index.FilterField("media_type"),
+    ]
+
+    base_form_class = KeyAreasInPageLanguageForm
+    parent_page_types = ["gallery.GalleryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("media item")
+
+    def clean(self):
+        super().clean()
+        required = {
+            self.VIDEO: ("video_url", _("Add the video's address.")),
+            self.ALBUM: ("photos", _("Add at least one photo.")),
+            self.DOCUMENTS: ("documents", _("Add at least one document.")),
+        }
+        field, message = required[self.media_type]
+        if not getattr(self, field):
+            raise ValidationError({field: message})
+
+    def get_summary(self):
+        return self.description
+
+    def get_main_image(self):
+        return self.thumbnail
+
+    def embed(self):
+        """The video's player, from Wagtail's embed cache or its provider."""
+        try:
+            return get_embed(self.video_url)
+        except EmbedException:
+            return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
+        if self.media_type == self.VIDEO:
+            context["embed"] = self.embed()
+            context["og_type"] = "video.other"
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        """schema.org data for search engines: a video, a gallery or documents."""
+        url = request.build_absolute_uri(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "name": self.title,
+            "description": self.description,
+            "url": url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat(),
+        }
+        if self.thumbnail:
+            rendition = self.thumbnail.get_rendition("fill-1200x630|format-jpeg")
+            data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+        if self.credit:
+            data["creditText"] = self.credit
+        if self.media_type == self.VIDEO:
+            data.update({"@type": "VideoObject", "uploadDate": self.date.isoformat()})
+            data["contentUrl"] = self.video_url
+            if self.duration:
+                data["duration"] = f"PT{int(self.duration.total_seconds())}S"
+            if self.transcript:
+                data["transcript"] = self.transcript
+        elif self.media_type == self.ALBUM:
+            data["@type"] = "ImageGallery"
+            data["image"] = [
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": request.build_absolute_uri(
+                        photo.value["image"].get_rendition("max-1600x1600").url
+                    ),
+                    "caption": photo.value["caption"] or photo.value["alt_text"],
+                }
+                for photo in self.photos
+            ]
+        else:
+            data["@type"] = "CollectionPage"
+            data["hasPart"] = [
+                {
+                    "@type": "DigitalDocument",
+                    "name": item.value["label"] or item.value["document"].title,
+                    "url": request.build_absolute_uri(item.value["document"].url),
+                    "encodingFormat": item.value["document"].content_type,
+                }
+                for item in self.documents
+            ]
+        return data
