@@ -40,8 +40,8 @@ def test_sitemap_lists_every_live_page_and_no_draft(client, home):
         f"http://testserver{page.url}" for page in Page.objects.live().public().filter(depth__gt=1)
     }
     assert locations == expected
-    # home, what we do, 7 key-area pages, 10 story pages, 4 alliance pages
-    assert len(expected) == 23
+    # home, what we do, 7 key-area pages, 10 story pages, 9 gallery pages, 4 alliance pages
+    assert len(expected) == 32
     assert "http://testserver/en/unfinished/" not in locations
     assert "http://testserver/en/members-only/" not in locations
 

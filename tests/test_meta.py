@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from wagtail.models import Locale
 
 from alliances.models import AllianceIndexPage, AlliancePage
+from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.html import links, meta, parse, text
@@ -21,10 +22,12 @@ PAGE_TYPES = [
     KeyAreaPage,
     StoryIndexPage,
     StoryPage,
+    GalleryIndexPage,
+    MediaItemPage,
     AllianceIndexPage,
     AlliancePage,
 ]
-ARTICLES = {StoryPage}
+OPEN_GRAPH_TYPES = {StoryPage: "article", MediaItemPage: "video.other"}
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda model: model.__name__)
@@ -47,7 +50,7 @@ def test_page_type_has_title_description_canonical_and_sharing_tags(client, page
     assert [link.get("href") for link in canonical] == [f"http://testserver{page.url}"]
     assert meta(document, "og:url") == f"http://testserver{page.url}"
     assert meta(document, "og:title") == page.title
-    assert meta(document, "og:type") == ("article" if page_type in ARTICLES else "website")
+    assert meta(document, "og:type") == OPEN_GRAPH_TYPES.get(page_type, "website")
     assert meta(document, "og:site_name") == "Partnerships for Sustainability Education"
     assert meta(document, "twitter:card") == "summary_large_image"
     image_url = meta(document, "og:image")

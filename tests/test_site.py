@@ -73,7 +73,7 @@ def test_what_we_do_page_renders_its_body(client):
 def test_header_and_footer_come_from_site_settings(client):
     document = parse(client.get("/en/").content)
     nav = [text(link) for link in document.iterfind(".//nav[@class='site-nav']//a")]
-    assert nav == ["What we do", "Key areas", "Stories", "Alliances", "Search"]
+    assert nav == ["What we do", "Key areas", "Stories", "Media gallery", "Alliances", "Search"]
     social = [text(link) for link in document.iterfind(".//ul[@class='social-links']//a")]
     assert social == ["Facebook", "YouTube", "LinkedIn"]
     assert document.find(".//a[@class='skip-link']").get("href") == "#main"
