@@ -4,7 +4,7 @@ the seed page (../shared/seeds/001_1bf2198f1a86069c.txt), with logos drawn local
 """
 
 from home.demo.images import demo_image, draw_logo
-from home.models import KeyAreaIndexPage, KeyAreaPage
+from home.demo.pages import ensure_index, key_areas_by_slug
 
 from .models import AllianceIndexPage, AlliancePage
 
@@ -88,16 +88,8 @@ ALLIANCES = [
 
 def load(home):
     """Add the alliance index and the three alliances under `home`, keeping what exists."""
-    index = home.get_children().type(AllianceIndexPage).first()
-    if index is None:
-        index = AllianceIndexPage(**INDEX)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    index = index.specific
-    areas = {
-        area.slug: area
-        for area in KeyAreaPage.objects.child_of(KeyAreaIndexPage.objects.child_of(home).get())
-    }
+    index = ensure_index(home, AllianceIndexPage, INDEX)
+    areas = key_areas_by_slug(home)
     for data in ALLIANCES:
         if index.get_children().filter(slug=data["slug"]).exists():
             continue

@@ -17,7 +17,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from home.demo.images import demo_image, draw_landscape
-from home.models import KeyAreaIndexPage, KeyAreaPage
+from home.demo.pages import ensure_index, key_areas_by_slug
 
 from .models import GalleryIndexPage, MediaItemPage
 
@@ -190,16 +190,8 @@ def demo_report(title, description):
 
 def load(home):
     """Add the gallery and its demo media under `home`, keeping what exists."""
-    index = home.get_children().type(GalleryIndexPage).first()
-    if index is None:
-        index = GalleryIndexPage(**INDEX)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    index = index.specific
-    areas = {
-        area.slug: area
-        for area in KeyAreaPage.objects.child_of(KeyAreaIndexPage.objects.child_of(home).get())
-    }
+    index = ensure_index(home, GalleryIndexPage, INDEX)
+    areas = key_areas_by_slug(home)
 
     def add(data, **fields):
         if index.get_children().filter(slug=data["slug"]).exists():

@@ -7,7 +7,7 @@ Georgia and New Hampshire). Invented for the demo, and marked as such.
 import datetime
 
 from home.demo.images import demo_image, draw_landscape
-from home.models import KeyAreaIndexPage, KeyAreaPage
+from home.demo.pages import ensure_index, key_areas_by_slug
 
 from .models import StoryIndexPage, StoryPage
 
@@ -268,16 +268,8 @@ def story_body(story):
 
 def load(home):
     """Add the story index and the demo stories under `home`, keeping what exists."""
-    index = home.get_children().type(StoryIndexPage).first()
-    if index is None:
-        index = StoryIndexPage(**INDEX)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    index = index.specific
-    areas = {
-        area.slug: area
-        for area in KeyAreaPage.objects.child_of(KeyAreaIndexPage.objects.child_of(home).get())
-    }
+    index = ensure_index(home, StoryIndexPage, INDEX)
+    areas = key_areas_by_slug(home)
     for data in sorted(STORIES, key=lambda story: story["date"]):
         if index.get_children().filter(slug=data["slug"]).exists():
             continue

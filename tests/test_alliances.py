@@ -3,14 +3,13 @@
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 
 from alliances.models import FILTER_THRESHOLD, AllianceIndexPage, AlliancePage
 from home.models import StandardPage
 from tests.html import meta, parse, text
+from tests.queries import render_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -176,13 +175,6 @@ def test_alliances_live_only_under_their_index(home, index):
     assert not AlliancePage.can_create_at(home)
     assert not AlliancePage.can_create_at(StandardPage.objects.get(slug="what-we-do"))
     assert not AllianceIndexPage.can_create_at(home)
-
-
-def render_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_index_queries_do_not_grow_with_alliances(client, index):

@@ -7,8 +7,6 @@ import os
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -17,6 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from gallery.models import GalleryIndexPage, MediaItemPage
 from tests.html import meta, parse, resource_hosts, text
+from tests.queries import render_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -249,13 +248,6 @@ def add_items(index, count):
                 live=True,
             )
         )
-
-
-def render_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_query_counts_do_not_grow_with_items(client, index):

@@ -1,14 +1,13 @@
 """Bad input never gives a server error, and pages never load anything from other hosts."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.views.defaults import server_error
 from wagtail.models import Page
 
 from home.demo.images import demo_image, draw_landscape
 from home.models import KeyAreaPage
 from tests.html import parse, resource_hosts, text
+from tests.queries import render_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -87,13 +86,6 @@ def test_resource_check_sees_third_party_resources():
         "</body></html>"
     )
     assert resource_hosts(document) == {"", "fonts.example.com", "cdn.example.com"}
-
-
-def render_queries(client, url):
-    client.get(url)  # the first render makes image renditions once
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_home_page_queries_do_not_grow_with_key_areas(client, key_area_index):

@@ -5,8 +5,6 @@ from urllib.parse import quote, urlparse
 
 import feedparser
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
@@ -16,6 +14,7 @@ from home.models import KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.admin import edit_form_data, page_edit_data
 from tests.html import links, meta, parse, text
+from tests.queries import render_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -336,13 +335,6 @@ def test_a_translated_story_links_to_translated_key_areas(client, story, spanish
     areas = [(a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='area-links']//a")]
     assert areas[0] == (spanish_area.url, "Educación sobre el cambio climático y la naturaleza")
     assert spanish_area.url.startswith("/es/")
-
-
-def render_queries(client, url):
-    client.get(url)  # renditions are made on the first view
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_query_counts_do_not_grow_with_stories(client, index, story):
