@@ -1,0 +1,74 @@
+"""Translation for a global audience: what is in place so far."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from stories.models import StoryPage
+from tests.html import parse, text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_remembers_the_language_the_reader_chose(client):
+    assert client.get("/")["Location"] == "/en/"
+    response = client.get("/es/")
+    assert response.cookies["django_language"].value == "es"
+    assert client.get("/", headers={"accept-language": "fr"})["Location"] == "/es/"
+
+
+def test_language_cookie_is_set_only_when_it_changes(client):
+    client.cookies["django_language"] = "en"
+    assert "django_language" not in client.get("/en/").cookies
+    assert "django_language" not in client.get("/en/no-such-page/").cookies
+
+
+def test_a_page_is_translated_through_wagtail_localize_and_published(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    story = StoryPage.objects.get(slug="school-garden-fresno")
+    spanish = Locale.objects.get(language_code="es")
+    home = story.get_parent().get_parent()
+
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[home.pk]),
+        {"locales": [spanish.pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    spanish_story = story.get_translation(spanish)
+    spanish_area = story.key_areas.order_by("path").first().get_translation(spanish)
+
+    for page in (
+        spanish_area,
+        spanish_story,
+        spanish_story.get_parent(),
+        home.get_translation(spanish),
+    ):
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=spanish
+        )
+        response = admin_client.post(
+            reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+            {"next": "/admin/"},
+        )
+        assert response.status_code == 302
+        # wagtail-localize publishes once the request's transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(
+                reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+            )
+        assert response.status_code == 302
+
+    spanish_story.refresh_from_db()
+    assert spanish_story.live
+    assert spanish_story.title == "[es] A school garden that feeds a neighbourhood"
+    response = client.get(spanish_story.url)
+    assert response.status_code == 200
+    document = parse(response.content)
+    assert document.get("lang") == "es"
+    assert text(document.find(".//h1")) == spanish_story.title
+    areas = [(a.get("href"), text(a)) for a in document.iterfind(".//nav[@class='area-links']//a")]
+    spanish_area.refresh_from_db()
+    assert areas[0] == (spanish_area.url, "[es] Climate Change and Nature Education")
+    assert spanish_area.url.startswith("/es/")
