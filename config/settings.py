@@ -150,6 +150,10 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 
 WAGTAIL_I18N_ENABLED = True
 
+# A new translation starts as a draft, whatever the source's state: readers see a language
+# only once a translator has published it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation gives translators a first draft; it never publishes anything.
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

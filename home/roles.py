@@ -1,8 +1,15 @@
 """
 The site's roles: Editors compose and submit, Moderators approve and publish,
 Translators localize. `ensure_roles()` creates or repairs them and is safe to re-run.
+
+Translators belong to "Translators" (submitting translations) and to the group of their
+language, e.g. "Translators (Español)", which may edit and publish only that language's
+page tree. Wagtail gives page permissions per tree, so a language's group gets its
+permissions once the home page has been translated into it; run `setup_roles` again
+after translating the home page into a new language.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -11,6 +18,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -21,6 +29,14 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 WORKFLOW_NAME = "Moderators approval"
+
+TRANSLATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page", "lock_page", "unlock_page"],
@@ -103,4 +119,25 @@ def ensure_roles():
         workflow.save(update_fields=["active"])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    groups.update(ensure_language_translators(root_page))
+    return groups
+
+
+def language_group_name(language_code):
+    return f"{TRANSLATORS} ({dict(settings.LANGUAGES)[language_code]})"
+
+
+def ensure_language_translators(root_page):
+    """A group per translated language, allowed to edit and publish that language's tree."""
+    groups = {}
+    for locale in Locale.objects.exclude(pk=Locale.get_default().pk):
+        if locale.language_code not in dict(settings.LANGUAGES):
+            continue
+        group, _ = Group.objects.get_or_create(name=language_group_name(locale.language_code))
+        groups[group.name] = group
+        for home in root_page.get_children().filter(locale=locale):
+            for codename in TRANSLATOR_PAGE_PERMISSIONS:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=page_permission(codename)
+                )
     return groups

@@ -87,3 +87,17 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
+
+
+def translate(page, locale):
+    """
+    A published copy of `page` in `locale`, its untranslated ancestors copied and every
+    ancestor published, so that readers can reach it.
+    """
+    translation = page.get_translation_or_none(locale) or page.copy_for_translation(
+        locale, copy_parents=True
+    )
+    for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
+        ancestor.specific.save_revision().publish()
+    translation.save_revision().publish()
+    return translation

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, KeyAreaPage, SiteSettings, StandardPage
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -59,22 +60,33 @@ def test_demo_site_is_built_from_the_seeds(home):
     assert what_we_do.live and len(what_we_do.body) >= 5
     assert home.call_to_action[0].value["page"].pk == what_we_do.pk
     # Wagtail's placeholder welcome page is gone.
-    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+    assert not Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).exists()
+
+
+def test_home_page_is_drafted_in_every_other_language_but_not_published(client, home):
+    drafts = home.get_translations()
+    assert {page.locale.language_code for page in drafts} == {"es", "fr", "ar"}
+    assert not any(page.live for page in drafts)
+    english = client.get("/es/")
+    assert english.status_code == 200
+    assert parse(english.content).get("lang") == "en"  # the source, until Spanish is published
 
 
 def test_demo_languages_and_users_exist():
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "es", "fr", "ar"}
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
-    for username, group in (
-        ("editor", "Editors"),
-        ("moderator", "Moderators"),
-        ("translator", "Translators"),
+    for username, password, groups in (
+        ("editor", "demo-editor", {"Editors"}),
+        ("moderator", "demo-moderator", {"Moderators"}),
+        ("translator-es", "demo-translator", {"Translators", "Translators (Español)"}),
+        ("translator-fr", "demo-translator", {"Translators", "Translators (Français)"}),
+        ("translator-ar", "demo-translator", {"Translators", "Translators (العربية)"}),
     ):
         user = users.get(username=username)
         assert not user.is_superuser
-        assert list(user.groups.values_list("name", flat=True)) == [group]
-        assert user.check_password(f"demo-{username}")
+        assert set(user.groups.values_list("name", flat=True)) == groups
+        assert user.check_password(password)
 
 
 def test_demo_images_are_real_files_with_alt_text():

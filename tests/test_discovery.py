@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import StandardPage
+from tests.conftest import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_sitemap_lists_every_live_page_and_no_draft(client, home):
 
 
 def test_sitemap_lists_translations_with_alternates(client, key_area, spanish):
-    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation = translate(key_area, spanish)
     translation.save_revision().publish()
 
     entries = sitemap_entries(client)
@@ -81,7 +82,7 @@ def test_search_finds_a_key_area_by_a_word_in_its_body(client):
 
 
 def test_search_finds_nothing_from_another_language(client, key_area, spanish):
-    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation = translate(key_area, spanish)
     translation.summary = "Liderazgo que cuida a las personas y al planeta: mariposas."
     translation.save_revision().publish()
 

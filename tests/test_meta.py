@@ -11,6 +11,7 @@ from alliances.models import AllianceIndexPage, AlliancePage
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
+from tests.conftest import translate
 from tests.html import links, meta, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_language_switcher_lists_every_language_with_native_names(client, key_ar
 
 
 def test_language_switcher_leads_to_the_translation_where_one_exists(client, key_area, spanish):
-    translation = key_area.copy_for_translation(spanish, copy_parents=True)
+    translation = translate(key_area, spanish)
     translation.title = "Liderazgo sostenible"
     translation.save_revision().publish()
 
@@ -112,8 +113,7 @@ def test_language_switcher_leads_to_the_translation_where_one_exists(client, key
 
 
 def test_arabic_pages_are_right_to_left(client, home):
-    arabic = home.copy_for_translation(Locale.objects.get(language_code="ar"))
-    arabic.save_revision().publish()
+    translate(home, Locale.objects.get(language_code="ar"))
     document = parse(client.get("/ar/").content)
 
     assert (document.get("lang"), document.get("dir")) == ("ar", "rtl")

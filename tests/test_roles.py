@@ -18,6 +18,7 @@ def test_roles_are_created_idempotently():
     ensure_roles()
     call_command("setup_roles", stdout=io.StringIO())
     assert Group.objects.filter(name__in=[EDITORS, MODERATORS, TRANSLATORS]).count() == 3
+    assert Group.objects.filter(name__startswith="Translators (").count() == 3
     assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
     workflow_pages = WorkflowPage.objects.filter(workflow__name=WORKFLOW_NAME)
     assert [entry.page.depth for entry in workflow_pages] == [1]
@@ -40,8 +41,8 @@ def test_moderators_publish(demo_user, key_area):
     assert key_area.permissions_for_user(demo_user("moderator")).can_publish()
 
 
-def test_translators_translate_but_do_not_edit_pages(demo_user, key_area):
-    translator = demo_user("translator")
+def test_translators_translate_but_do_not_edit_the_source(demo_user, key_area):
+    translator = demo_user("translator-es")
     assert translator.has_perm("wagtail_localize.submit_translation")
     assert not key_area.permissions_for_user(translator).can_edit()
 

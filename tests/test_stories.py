@@ -13,6 +13,7 @@ from gallery.models import MediaItemPage
 from home.models import KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.admin import edit_form_data, page_edit_data
+from tests.conftest import translate
 from tests.html import links, meta, parse, text
 from tests.queries import render_queries
 
@@ -325,10 +326,10 @@ def test_stories_live_only_under_a_story_index(home, index, story):
 
 def test_a_translated_story_links_to_translated_key_areas(client, story, spanish):
     area = story.key_areas.order_by("path").first()
-    spanish_area = area.copy_for_translation(spanish, copy_parents=True)
+    spanish_area = translate(area, spanish)
     spanish_area.title = "Educación sobre el cambio climático y la naturaleza"
     spanish_area.save_revision().publish()
-    spanish_story = story.copy_for_translation(spanish, copy_parents=True)
+    spanish_story = translate(story, spanish)
     spanish_story.save_revision().publish()
 
     document = parse(client.get(spanish_story.url).content)
@@ -410,7 +411,7 @@ def test_a_story_published_in_the_admin_appears_everywhere(admin_client, client,
 
 def test_editors_see_only_key_areas_in_the_storys_language(admin_client, story, spanish):
     area = story.key_areas.first()
-    area.copy_for_translation(spanish, copy_parents=True).save_revision().publish()
+    translate(area, spanish)
     data = page_edit_data(admin_client, story)
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
     choices = response.context["form"].fields["key_areas"].queryset

@@ -31,15 +31,19 @@ def test_a_page_is_translated_through_wagtail_localize_and_published(
     spanish = Locale.objects.get(language_code="es")
     home = story.get_parent().get_parent()
 
-    response = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[home.pk]),
-        {"locales": [spanish.pk], "include_subtree": "on"},
-    )
-    assert response.status_code == 302
+    area = story.key_areas.order_by("path").first()
+    # The home page is already drafted in Spanish (load_demo); submit the two sections.
+    for section in (area.get_parent(), story.get_parent()):
+        response = admin_client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
+            {"locales": [spanish.pk], "include_subtree": "on"},
+        )
+        assert response.status_code == 302
     spanish_story = story.get_translation(spanish)
-    spanish_area = story.key_areas.order_by("path").first().get_translation(spanish)
+    spanish_area = area.get_translation(spanish)
 
     for page in (
+        spanish_area.get_parent(),
         spanish_area,
         spanish_story,
         spanish_story.get_parent(),
@@ -72,3 +76,32 @@ def test_a_page_is_translated_through_wagtail_localize_and_published(
     spanish_area.refresh_from_db()
     assert areas[0] == (spanish_area.url, "[es] Climate Change and Nature Education")
     assert spanish_area.url.startswith("/es/")
+
+
+def test_a_translator_works_only_in_their_own_language(
+    client, demo_user, home, django_capture_on_commit_callbacks
+):
+    client.force_login(demo_user("translator-es"))
+    spanish_home = home.get_translation(Locale.objects.get(language_code="es"))
+    french_home = home.get_translation(Locale.objects.get(language_code="fr"))
+
+    for page in (home, french_home):
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        revisions = page.revisions.count()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"action": "publish"})
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        assert page.revisions.count() == revisions
+    french_home.refresh_from_db()
+    assert not french_home.live
+
+    url = reverse("wagtailadmin_pages:edit", args=[spanish_home.pk])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "publish"})
+    assert response.status_code == 302
+    spanish_home.refresh_from_db()
+    assert spanish_home.live
+    assert client.get("/es/").status_code == 200

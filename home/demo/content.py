@@ -285,9 +285,11 @@ WHAT_WE_DO = {
 }
 
 DEMO_USERS = [
-    # username, password, group (None for the administrator)
-    ("admin", "demo-admin", None),
-    ("editor", "demo-editor", "Editors"),
-    ("moderator", "demo-moderator", "Moderators"),
-    ("translator", "demo-translator", "Translators"),
+    # username, password, groups (none for the administrator)
+    ("admin", "demo-admin", []),
+    ("editor", "demo-editor", ["Editors"]),
+    ("moderator", "demo-moderator", ["Moderators"]),
+    ("translator-es", "demo-translator", ["Translators", "Translators (Español)"]),
+    ("translator-fr", "demo-translator", ["Translators", "Translators (Français)"]),
+    ("translator-ar", "demo-translator", ["Translators", "Translators (العربية)"]),
 ]

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.operations import TranslationCreator
 
 from home.demo import content
 from home.demo.images import demo_image, draw_landscape, draw_logo
@@ -46,7 +47,6 @@ class Command(BaseCommand):
             return
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
-        ensure_roles()
         home = self.load_home()
         self.load_what_we_do(home)
         self.load_key_areas(home)
@@ -54,6 +54,8 @@ class Command(BaseCommand):
             if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
                 import_module(f"{app_config.name}.demo").load(home)
         self.load_site_settings(home, home.get_children().live().specific())
+        self.start_translations(home)
+        ensure_roles()
         self.load_users()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
@@ -191,18 +193,31 @@ class Command(BaseCommand):
             ],
         )
 
+    def start_translations(self, home):
+        """
+        Draft the home page in every other language, for translators to take over in
+        wagtail-localize's editor. Drafts are not public: readers see the English home
+        page until a translation is published.
+        """
+        missing = Locale.objects.exclude(
+            pk__in=home.get_translations(inclusive=True).values("locale")
+        )
+        if missing:
+            TranslationCreator(None, list(missing)).create_translations(
+                home, include_related_objects=False
+            )
+
     def load_users(self):
         User = get_user_model()
-        for username, password, group_name in content.DEMO_USERS:
+        for username, password, group_names in content.DEMO_USERS:
             if User.objects.filter(username=username).exists():
                 continue
             user = User.objects.create_user(
                 username=username,
                 password=password,
                 email=f"{username}@example.org",
-                first_name=username.capitalize(),
-                is_superuser=group_name is None,
-                is_staff=group_name is None,
+                first_name=username.split("-")[0].capitalize(),
+                is_superuser=not group_names,
+                is_staff=not group_names,
             )
-            if group_name:
-                user.groups.add(Group.objects.get(name=group_name))
+            user.groups.add(*Group.objects.filter(name__in=group_names))
