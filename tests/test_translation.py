@@ -105,3 +105,69 @@ def test_a_translator_works_only_in_their_own_language(
     spanish_home.refresh_from_db()
     assert spanish_home.live
     assert client.get("/es/").status_code == 200
+
+
+def report_cells(client, language=""):
+    response = client.get(reverse("translation_report"), {"language": language})
+    assert response.status_code == 200
+    document = parse(response.content)
+    table = document.find(".//table[@class='listing translation-report']")
+    rows = {}
+    for row in table.iterfind("./tbody/tr"):
+        title = text(row.find("th"))
+        rows[title] = [
+            (cell.get("data-status"), cell.find("a").get("href")) for cell in row.iter("td")
+        ]
+    headers = [text(th) for th in table.iterfind("./thead//th")]
+    return headers, rows
+
+
+def test_translation_report_shows_the_state_of_every_translation(admin_client, home):
+    headers, rows = report_cells(admin_client)
+    assert headers == ["Page", "Español", "Français", "العربية"]
+    assert [status for status, _url in rows[home.title]] == ["in-progress"] * 3
+    status, url = rows["What we do"][0]
+    assert status == "missing"
+    assert url.endswith("?select_locale=es")
+    headers, rows = report_cells(admin_client, "fr")
+    assert len(headers) == 2
+    assert len(rows["What we do"]) == 1
+
+
+def test_publishing_the_source_marks_translations_out_of_date_until_updated(
+    admin_client, django_capture_on_commit_callbacks
+):
+    spanish = Locale.objects.get(language_code="es")
+    area = StoryPage.objects.get(slug="school-garden-fresno").key_areas.order_by("path").first()
+    admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[area.get_parent().pk]),
+        {"locales": [spanish.pk], "include_subtree": "on"},
+    )
+    spanish_area = area.get_translation(spanish)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[spanish_area.pk]), {"action": "publish"}
+        )
+    _, rows = report_cells(admin_client, "es")
+    assert rows[area.title][0][0] == "current"
+
+    area.summary = "A new summary in the source language."
+    area.save_revision().publish()
+    _, rows = report_cells(admin_client, "es")
+    status, url = rows[area.title][0]
+    assert status == "out-of-date"
+    assert "/update/" in url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    _, rows = report_cells(admin_client, "es")
+    assert rows[area.title][0][0] == "current"
+    spanish_area.refresh_from_db()
+    assert spanish_area.summary == "A new summary in the source language."
+
+
+def test_translators_can_open_the_report(client, demo_user):
+    client.force_login(demo_user("translator-ar"))
+    _, rows = report_cells(client, "ar")
+    assert rows
