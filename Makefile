@@ -7,14 +7,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= true
 
-.PHONY: run test install install-test browser lint format migrate demo messages clean
+.PHONY: run test install install-test system-packages lint format migrate demo messages clean
 
 run: install migrate
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test browser
+test: install-test system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -30,18 +30,27 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
-# Browser tests drive Debian's Chromium; Playwright cannot download its own here.
-browser:
-	@command -v chromium >/dev/null || { \
-		echo "Installing Chromium for the browser tests"; \
-		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-		$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+# Browser tests drive Debian's Chromium (Playwright cannot download its own here), and the
+# catalog tests extract strings with GNU gettext.
+SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
+system-packages:
+	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext)"; \
+	if [ -n "$$(echo $$missing | tr -d ' ')" ]; then \
+		echo "Installing $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput
 
 demo:
 	$(BIN)/python manage.py load_demo
+
+# Update the interface catalogs from the source strings, then compile them (both are committed).
+messages:
+	$(BIN)/python manage.py makemessages -l es -l fr -l ar --ignore=".venv/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
+	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
 
 lint:
 	$(BIN)/ruff check .
