@@ -418,18 +418,21 @@ def localized_pages(pages):
     pages = list(pages)
     translations = {
         page.translation_key: page
-        for page in Page.objects.live().filter(
+        for page in Page.objects.live()
+        .filter(
             locale=Locale.get_active(),
             translation_key__in=[page.translation_key for page in pages],
         )
+        .select_related("locale")
     }
     return [translations.get(page.translation_key, page) for page in pages]
 
 
 def localized_links(menu, request):
     """
-    Turn menu blocks into (label, url) pairs, linking each page in the reader's
-    language where it has been translated.
+    Turn menu blocks into (label, url, language) triples, linking each page in the
+    reader's language where it has been translated (the language is the page's own,
+    so that a link left in the source language can say so).
     """
     pages = iter(localized_pages(link.value["page"] for link in menu if link.value["page"]))
     links = []
@@ -437,8 +440,9 @@ def localized_links(menu, request):
         if link.value["page"]:
             page = next(pages)
             if page.live:
-                links.append((link.value["label"] or page.title, page.get_url(request)))
+                label = link.value["label"] or page.title
+                links.append((label, page.get_url(request), page.locale.language_code))
         elif link.value["external_url"]:
             url = link.value["external_url"]
-            links.append((link.value["label"] or url, url))
+            links.append((link.value["label"] or url, url, None))
     return links

@@ -65,3 +65,15 @@ def test_a_language_gets_only_one_set_of_settings(admin_client, english):
     assert "This language already has site settings" in response.content.decode()
     assert SiteSettings.objects.filter(locale=english).count() == 1
     assert Locale.objects.filter(language_code="en").exists()
+
+
+def test_text_left_in_the_source_language_says_so(client):
+    arabic = parse(client.get("/ar/search/").content)
+    link = arabic.find(".//nav[@class='site-nav']//a[@href='/en/what-we-do/']")
+    assert (link.get("lang"), link.get("dir")) == ("en", "ltr")
+    name = arabic.find(".//span[@class='site-header__name']")
+    assert (name.get("lang"), name.get("dir")) == ("en", "ltr")
+
+    english = parse(client.get("/en/search/").content)
+    link = english.find(".//nav[@class='site-nav']//a[@href='/en/what-we-do/']")
+    assert link.get("lang") is None

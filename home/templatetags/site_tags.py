@@ -47,6 +47,15 @@ def page_full_url(page, request):
 
 
 @register.simple_tag
+def foreign_language(code):
+    """lang and dir attributes for text in another language than the reader's, if it is."""
+    if not code or code == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
 def language_home_url(code=None):
     with translation.override(code or translation.get_language()):
         return reverse("wagtail_serve", args=[""])
