@@ -2,11 +2,13 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from stories.models import StoryPage
-from tests.html import parse, text
+from tests.conftest import translate
+from tests.html import links, parse, text
+from tests.queries import render_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +173,68 @@ def test_translators_can_open_the_report(client, demo_user):
     client.force_login(demo_user("translator-ar"))
     _, rows = report_cells(client, "ar")
     assert rows
+
+
+@pytest.fixture
+def translated_site(home):
+    """Every page of the site published in every language (copies, as a translator starts)."""
+    for locale in Locale.objects.exclude(pk=home.locale_id):
+        for page in home.get_descendants(inclusive=True).live().order_by("path").specific():
+            translate(page, locale)
+    return home
+
+
+def alternates_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    document = parse(response.content)
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in links(document, "alternate")
+        if link.get("hreflang")
+    }
+
+
+def test_every_page_in_every_language_links_to_all_its_translations_and_back(
+    client, translated_site
+):
+    urls = [
+        page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path") if page.url
+    ]
+    assert (
+        len(urls) == 4 * Page.objects.live().filter(depth__gt=1, locale__language_code="en").count()
+    )
+    alternates = {f"http://testserver{url}": alternates_of(client, url) for url in urls}
+    for url, links_of_page in alternates.items():
+        assert set(links_of_page) == {"en", "es", "fr", "ar", "x-default"}, url
+        assert links_of_page["x-default"] == links_of_page["en"]
+        for language, other in links_of_page.items():
+            assert other in alternates, (url, other)
+            assert url in alternates[other].values(), (url, language, other)
+
+
+def test_sitemap_lists_alternates_for_every_translated_page(client, translated_site):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    live = Page.objects.live().filter(depth__gt=1).count()
+    assert sitemap.count("<url>") == live
+    assert sitemap.count('hreflang="x-default"') == live
+
+
+def test_query_counts_are_the_same_in_every_language(client, translated_site):
+    """
+    The translated languages make the same queries. The source language makes a few
+    fewer: Wagtail finds the site's root and linked pages in the reader's language with
+    one more lookup each, which it skips when the reader's language is the source's.
+    """
+    english = Page.objects.live().filter(depth__gt=1, locale__language_code="en")
+    pages_by_type = {}
+    for page in english.order_by("path").specific():
+        pages_by_type.setdefault(type(page), page)
+    for page_type, page in pages_by_type.items():
+        counts = {
+            translation.locale.language_code: render_queries(client, translation.url)
+            for translation in page.get_translations(inclusive=True).select_related("locale")
+        }
+        assert len(counts) == 4, page_type
+        assert counts["es"] == counts["fr"] == counts["ar"], (page_type.__name__, counts)
+        assert 0 <= counts["es"] - counts["en"] <= 4, (page_type.__name__, counts)
