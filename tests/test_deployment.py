@@ -91,3 +91,9 @@ def test_redis_cache_round_trip():
         "__import__('django.core.cache').core.cache.cache.get_or_set('network-site-test', 'kept')"
     )
     assert evaluate(expression, env) == "kept"
+
+
+def test_media_on_another_host_is_allowed_by_the_content_security_policy():
+    env = {"DEBUG": "true", "MEDIA_URL": "https://media.example.org/network/"}
+    img_src = evaluate("' '.join(settings.CONTENT_SECURITY_POLICY['img-src'])", env)
+    assert img_src == "'self' data: https://media.example.org"

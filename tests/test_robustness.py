@@ -129,3 +129,13 @@ def test_server_error_page_is_branded_and_self_contained(rf):
     document = parse(response.content)
     assert text(document.find(".//h1")) == "Something went wrong"
     assert resource_hosts(document) <= {""}
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, admin_client):
+    for url in ("/en/", "/en/stories/", "/en/no-such-page/", "/en/search/?q=x"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self';" in policy
+        assert "style-src 'self';" in policy
+        assert "frame-ancestors 'none'" in policy
+        assert "'unsafe-inline'" not in policy
+    assert "Content-Security-Policy" not in admin_client.get("/admin/")

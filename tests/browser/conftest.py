@@ -54,3 +54,16 @@ def requested_hosts(page):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     return hosts
+
+
+@pytest.fixture
+def policy_violations(page):
+    """Messages the browser logs when the Content Security Policy blocks something."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and violations.append(message.text)
+        ),
+    )
+    return violations

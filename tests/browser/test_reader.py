@@ -15,7 +15,9 @@ def assert_accessible(page):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_reader_goes_from_home_to_a_key_area(page, site, requested_hosts, viewport):
+def test_reader_goes_from_home_to_a_key_area(
+    page, site, requested_hosts, policy_violations, viewport
+):
     page.set_viewport_size(viewport)
     page.goto(f"{site.url}/")
     assert page.url == f"{site.url}/en/"
@@ -34,6 +36,7 @@ def test_reader_goes_from_home_to_a_key_area(page, site, requested_hosts, viewpo
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], "the page scrolls sideways"
     assert requested_hosts == {site.url.removeprefix("http://")}
+    assert policy_violations == []
 
 
 def test_keyboard_reader_skips_to_the_content(page, site):
