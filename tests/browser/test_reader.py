@@ -62,3 +62,13 @@ def test_the_accessibility_audit_finds_real_violations(page, site):
     page.goto(f"{site.url}/en/")
     page.set_content('<html><body><img src="/static/images/favicon.svg"></body></html>')
     assert Axe().run(page, options=WCAG_AA).violations_count > 0
+
+
+def test_the_policy_blocks_inline_scripts_and_says_so(page, site, policy_violations):
+    page.goto(f"{site.url}/en/")
+    page.evaluate(
+        "document.body.append(Object.assign(document.createElement('script'),"
+        " {textContent: 'window.injected = true'}))"
+    )
+    assert page.evaluate("window.injected") is None
+    assert policy_violations
