@@ -22,6 +22,7 @@ from home.forms import KeyAreasInPageLanguageForm
 from home.models import SharingMixin, SiteSettings, localized_pages
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryFeed
 from .filters import StoryFilters
 
 WORDS_PER_MINUTE = 200
@@ -105,17 +106,16 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
 
     def featured_story_live(self):
         story = self.featured_story
-        return story is not None and story.live and story.get_parent().pk == self.pk
+        return (
+            story is not None
+            and story.live
+            and story.depth == self.depth + 1
+            and story.path.startswith(self.path)
+        )
 
     @path("feed/")
     def feed(self, request):
-        from .feeds import StoryFeed
-
         return StoryFeed(self)(request)
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
 
 
 class StoryTag(TaggedItemBase):
