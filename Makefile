@@ -49,7 +49,7 @@ demo:
 
 # Update the interface catalogs from the source strings, then compile them (both are committed).
 messages:
-	$(BIN)/python manage.py makemessages -l es -l fr -l ar --ignore=".venv/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
+	$(BIN)/python manage.py makemessages -l es -l fr -l ar --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
 	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
 
 lint:

@@ -40,13 +40,22 @@ class ContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = "; ".join(
-            f"{directive} {' '.join(sources)}"
-            for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        self.policy = self.header(settings.CONTENT_SECURITY_POLICY)
+        # Wagtail renders previews through this middleware for the admin to frame them.
+        self.preview_policy = self.header(
+            {**settings.CONTENT_SECURITY_POLICY, "frame-ancestors": ["'self'"]}
+        )
+
+    @staticmethod
+    def header(policy):
+        return "; ".join(
+            f"{directive} {' '.join(sources)}" for directive, sources in policy.items()
         )
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(settings.CONTENT_SECURITY_POLICY_EXCLUDE):
+        if getattr(request, "is_dummy", False):
+            response.setdefault("Content-Security-Policy", self.preview_policy)
+        elif not request.path.startswith(settings.CONTENT_SECURITY_POLICY_EXCLUDE):
             response.setdefault("Content-Security-Policy", self.policy)
         return response

@@ -10,6 +10,18 @@ from wagtail.search import index
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
 
 
+def alt_text_field():
+    """A page's own description of its image, translated with the page's other text."""
+    return models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Leave empty to use the description saved with the image."
+        ),
+    )
+
+
 class SharingMixin(models.Model):
     """What a page shows when it is shared: description and image, with fallbacks."""
 
@@ -40,6 +52,10 @@ class SharingMixin(models.Model):
     def get_main_image(self):
         return None
 
+    def get_main_image_alt(self):
+        image = self.get_main_image()
+        return image.default_alt_text if image else ""
+
     @property
     def meta_description(self):
         return self.search_description or self.get_summary()
@@ -47,6 +63,12 @@ class SharingMixin(models.Model):
     @property
     def meta_image(self):
         return self.share_image or self.get_main_image()
+
+    @property
+    def meta_image_alt(self):
+        if self.share_image:
+            return self.share_image.default_alt_text
+        return self.get_main_image_alt()
 
 
 class HomePage(SharingMixin, Page):
@@ -63,6 +85,7 @@ class HomePage(SharingMixin, Page):
         related_name="+",
         help_text=_("A wide photo shown beside the mission. At least 1600 pixels wide."),
     )
+    hero_alt_text = alt_text_field()
     introduction = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
@@ -93,7 +116,12 @@ class HomePage(SharingMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("mission"), FieldPanel("hero_image"), FieldPanel("introduction")],
+            [
+                FieldPanel("mission"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldPanel("introduction"),
+            ],
             heading=_("Mission"),
         ),
         FieldPanel("vision"),
@@ -131,6 +159,9 @@ class HomePage(SharingMixin, Page):
     def get_main_image(self):
         return self.hero_image
 
+    def get_main_image_alt(self):
+        return self.hero_alt_text or super().get_main_image_alt()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
@@ -158,12 +189,14 @@ class StandardPage(SharingMixin, Page):
         related_name="+",
         help_text=_("An optional image shown at the top of the page."),
     )
+    image_alt_text = alt_text_field()
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("body"),
     ]
 
@@ -184,6 +217,9 @@ class StandardPage(SharingMixin, Page):
 
     def get_main_image(self):
         return self.image
+
+    def get_main_image_alt(self):
+        return self.image_alt_text or super().get_main_image_alt()
 
 
 class KeyAreaIndexPage(SharingMixin, Page):
@@ -230,12 +266,14 @@ class KeyAreaPage(SharingMixin, Page):
         related_name="+",
         help_text=_("A photo or illustration for this key area."),
     )
+    image_alt_text = alt_text_field()
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("body"),
     ]
 
@@ -256,6 +294,9 @@ class KeyAreaPage(SharingMixin, Page):
 
     def get_main_image(self):
         return self.image
+
+    def get_main_image_alt(self):
+        return self.image_alt_text or super().get_main_image_alt()
 
 
 SOCIAL_NETWORKS = [

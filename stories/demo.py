@@ -12,6 +12,7 @@ from home.demo.pages import ensure_index, key_areas_by_slug
 from .models import StoryIndexPage, StoryPage
 
 AUTHOR = "Communications team (demo story)"
+HERO_ALT_TEXT = "An illustrated landscape standing in for a photograph of the place."
 
 INDEX = {
     "title": "Stories",
@@ -283,11 +284,8 @@ def load(home):
             region=region,
             country=country,
             authors=AUTHOR,
-            hero_image=demo_image(
-                data["title"],
-                draw_landscape(data["slug"]),
-                f"An illustration for the story '{data['title']}'.",
-            ),
+            hero_image=demo_image(data["title"], draw_landscape(data["slug"]), HERO_ALT_TEXT),
+            hero_alt_text=HERO_ALT_TEXT,
             hero_credit="Illustration generated for the demo",
             body=story_body(data),
         )

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.forms import KeyAreasInPageLanguageForm
-from home.models import SharingMixin, SiteSettings, localized_pages
+from home.models import SharingMixin, SiteSettings, alt_text_field, localized_pages
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryFeed
@@ -143,14 +143,7 @@ class StoryPage(SharingMixin, Page):
         related_name="+",
         help_text=_("A wide photo at the top of the story. At least 1600 pixels wide."),
     )
-    hero_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe the photo for people who cannot see it. "
-            "Leave empty to use the description saved with the image."
-        ),
-    )
+    hero_alt_text = alt_text_field()
     hero_credit = models.CharField(
         max_length=120, blank=True, help_text=_("Photographer or source, if known.")
     )
@@ -218,6 +211,9 @@ class StoryPage(SharingMixin, Page):
 
     def get_main_image(self):
         return self.hero_image
+
+    def get_main_image_alt(self):
+        return self.hero_alt_text or super().get_main_image_alt()
 
     @property
     def place(self):

@@ -49,6 +49,11 @@ def spanish(db):
 
 
 @pytest.fixture
+def arabic(db):
+    return Locale.objects.get(language_code="ar")
+
+
+@pytest.fixture
 def home(english):
     return HomePage.objects.get(locale=english)
 

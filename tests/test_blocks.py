@@ -59,7 +59,7 @@ def composed_page(home, report, what_we_do):
 
 @pytest.fixture
 def what_we_do(home):
-    return StandardPage.objects.get(slug="what-we-do")
+    return StandardPage.objects.get(locale__language_code="en", slug="what-we-do")
 
 
 def stream(client, page):

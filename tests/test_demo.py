@@ -7,9 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from home.demo.localize import memory
 from home.models import HomePage, KeyAreaPage, SiteSettings, StandardPage
-from tests.html import parse
+from stories.models import StoryPage
+from tests.html import parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -55,21 +58,69 @@ def test_demo_site_is_built_from_the_seeds(home):
         "Collaboration",
         "Service",
     ]
-    assert KeyAreaPage.objects.live().count() == 6
-    what_we_do = StandardPage.objects.get(slug="what-we-do")
+    assert KeyAreaPage.objects.live().filter(locale=home.locale).count() == 6
+    what_we_do = StandardPage.objects.get(locale=home.locale, slug="what-we-do")
     assert what_we_do.live and len(what_we_do.body) >= 5
     assert home.call_to_action[0].value["page"].pk == what_we_do.pk
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).exists()
 
 
-def test_home_page_is_drafted_in_every_other_language_but_not_published(client, home):
-    drafts = home.get_translations()
-    assert {page.locale.language_code for page in drafts} == {"es", "fr", "ar"}
-    assert not any(page.live for page in drafts)
-    english = client.get("/es/")
-    assert english.status_code == 200
-    assert parse(english.content).get("lang") == "en"  # the source, until Spanish is published
+def demo_sources(home):
+    return [
+        *home.get_descendants(inclusive=True).specific(),
+        SiteSettings.objects.get(locale=home.locale),
+    ]
+
+
+def test_every_demo_page_and_setting_is_published_in_every_language(home):
+    for source in demo_sources(home):
+        for code in ("es", "fr", "ar"):
+            translation = source.get_translation(Locale.objects.get(language_code=code))
+            assert getattr(translation, "live", True), (source, code)
+            total, translated = Translation.objects.get(
+                source__object_id=source.translation_key, target_locale=translation.locale
+            ).get_progress()
+            assert total == translated, (source, code)
+
+
+def test_the_translation_memories_match_the_demo_content_exactly(home):
+    texts = set(
+        StringSegment.objects.filter(
+            source__object_id__in=[source.translation_key for source in demo_sources(home)]
+        ).values_list("string__data", flat=True)
+    )
+    for code in ("es", "fr", "ar"):
+        assert memory(code).keys() == texts, code
+
+
+def test_the_demo_translations_are_written_not_machine_drafts(home):
+    english = {page.translation_key: page.title for page in home.get_descendants(inclusive=True)}
+    for code in ("es", "fr", "ar"):
+        titles = Page.objects.filter(locale__language_code=code, depth__gt=1)
+        assert titles.count() == len(english)
+        changed = [page for page in titles if page.title != english[page.translation_key]]
+        assert len(changed) >= len(english) - 2, code  # "Alliances" is French too
+        assert not StringTranslation.objects.filter(
+            locale__language_code=code, data__startswith=f"[{code}]"
+        ).exists()
+
+
+def test_a_spanish_reader_reads_the_whole_story_in_spanish(client, spanish):
+    story = StoryPage.objects.get(locale=spanish, slug="huerto-escolar-fresno")
+    page = parse(client.get(story.url).content)
+    assert page.get("lang") == "es"
+    assert text(page.find(".//h1")) == "Un huerto escolar que alimenta a un barrio"
+    hero = page.find(".//main//img")
+    assert hero.get("alt") == "Un paisaje ilustrado en lugar de una fotografía del lugar."
+    menu = [text(link) for link in page.findall(".//header//nav//a")]
+    assert "Historias" in menu and "Mediateca" in menu
+    areas = [
+        link.get("href")
+        for link in page.findall(".//main//a")
+        if "/areas-clave/" in link.get("href", "")
+    ]
+    assert areas and all(href.startswith("/es/areas-clave/") for href in areas)
 
 
 def test_demo_languages_and_users_exist():

@@ -41,22 +41,31 @@ def test_sitemap_lists_every_live_page_and_no_draft(client, home):
         f"http://testserver{page.url}" for page in Page.objects.live().public().filter(depth__gt=1)
     }
     assert locations == expected
-    # home, what we do, 7 key-area pages, 10 story pages, 9 gallery pages, 4 alliance pages
-    assert len(expected) == 32
+    # In each of four languages: home, what we do, 7 key-area pages, 10 story pages,
+    # 9 gallery pages, 4 alliance pages.
+    assert len(expected) == 4 * 32
     assert "http://testserver/en/unfinished/" not in locations
     assert "http://testserver/en/members-only/" not in locations
 
 
-def test_sitemap_lists_translations_with_alternates(client, key_area, spanish):
-    translation = translate(key_area, spanish)
-    translation.save_revision().publish()
-
+def test_sitemap_lists_translations_with_alternates(client, key_area):
     entries = sitemap_entries(client)
-    english_url = f"http://testserver{key_area.url}"
-    spanish_url = f"http://testserver{translation.url}"
-    alternates = {"en": english_url, "es": spanish_url, "x-default": english_url}
-    assert entries[english_url] == alternates
-    assert entries[spanish_url] == alternates
+    alternates = {
+        page.locale.language_code: f"http://testserver{page.url}"
+        for page in key_area.get_translations(inclusive=True)
+    }
+    alternates["x-default"] = alternates["en"]
+    assert len(alternates) == 5
+    for language in ("en", "es", "fr", "ar"):
+        assert entries[alternates[language]] == alternates
+
+
+def test_sitemap_leaves_out_an_unpublished_translation(client, key_area, spanish):
+    spanish_area = key_area.get_translation(spanish)
+    spanish_area.unpublish()
+    entries = sitemap_entries(client)
+    assert f"http://testserver{spanish_area.url}" not in entries
+    assert "es" not in entries[f"http://testserver{key_area.url}"]
 
 
 def test_robots_txt_names_the_sitemap(client):

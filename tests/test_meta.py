@@ -75,11 +75,18 @@ def test_search_description_overrides_the_summary(client, key_area):
     assert meta(document, "description") == "A description written for search engines."
 
 
-def test_hreflang_alternates_and_x_default(client, key_area):
+def test_hreflang_alternates_and_x_default(client, key_area, arabic):
     document = parse(client.get(key_area.url).content)
     alternates = {link.get("hreflang"): link.get("href") for link in links(document, "alternate")}
     url = f"http://testserver{key_area.url}"
-    assert alternates == {"en": url, "x-default": url}
+    assert alternates == {
+        "en": url,
+        "es": "http://testserver/es/areas-clave/liderazgo-sostenible/",
+        "fr": "http://testserver/fr/domaines-cles/leadership-durable/",
+        "ar": "http://testserver" + key_area.get_translation(arabic).url,
+        "x-default": url,
+    }
+    assert alternates["ar"].startswith("http://testserver/ar/%D9%85%D8%AC")  # مج…, encoded
 
 
 def test_language_switcher_lists_every_language_with_native_names(client, key_area):

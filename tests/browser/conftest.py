@@ -8,6 +8,7 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import restore_demo
 
@@ -67,3 +68,15 @@ def policy_violations(page):
         ),
     )
     return violations
+
+
+def log_in(page, site, username, password):
+    page.goto(f"{site.url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{site.url}/admin/")
+
+
+def log_out(page):
+    page.context.clear_cookies()

@@ -8,10 +8,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.operations import TranslationCreator
 
 from home.demo import content
 from home.demo.images import demo_image, draw_landscape, draw_logo
+from home.demo.localize import publish_translation
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, SiteSettings, StandardPage
 from home.roles import ensure_roles
 
@@ -29,8 +29,9 @@ def publish_child(parent, page):
 class Command(BaseCommand):
     help = (
         "Build the demo site from the seed texts: home page, key areas, 'What we do', the "
-        "demo content of every other app (its demo.load(home)), site settings, roles and "
-        "one user per role. Safe to re-run: what exists is kept."
+        "demo content of every other app (its demo.load(home)), site settings, their "
+        "Spanish, French and Arabic translations, roles and one user per role. "
+        "Safe to re-run: what exists is kept."
     )
 
     def add_arguments(self, parser):
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
                 import_module(f"{app_config.name}.demo").load(home)
         self.load_site_settings(home, home.get_children().live().specific())
-        self.start_translations(home)
+        self.load_translations(home)
         ensure_roles()
         self.load_users()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         home = HomePage.objects.filter(locale=source).first()
         if home is None:
             data = content.HOME
+            alt = "An illustrated landscape of green hills under a warm sun."
             home = HomePage(
                 title=data["title"],
                 slug="home",
@@ -82,11 +84,8 @@ class Command(BaseCommand):
                 mission=data["mission"],
                 introduction=data["introduction"],
                 vision=data["vision"],
-                hero_image=demo_image(
-                    "Students in a school garden",
-                    draw_landscape("home"),
-                    "An illustrated landscape of green hills under a warm sun.",
-                ),
+                hero_image=demo_image("Students in a school garden", draw_landscape("home"), alt),
+                hero_alt_text=alt,
                 objectives=[("objective", text) for text in data["objectives"]],
                 core_values=[
                     ("value", {"title": title, "description": description})
@@ -110,6 +109,7 @@ class Command(BaseCommand):
                 title=data["title"], slug=data["slug"], introduction=data["introduction"]
             ),
         )
+        alt = "An illustrated landscape of hills under a sun."
         for area in content.KEY_AREAS:
             body = [("paragraph", "".join(f"<p>{text}</p>" for text in area["body"]))]
             if "quote" in area:
@@ -134,17 +134,15 @@ class Command(BaseCommand):
                     title=area["title"],
                     slug=area["slug"],
                     summary=area["summary"],
-                    image=demo_image(
-                        area["title"],
-                        draw_landscape(area["slug"]),
-                        f"An illustration for {area['title']}.",
-                    ),
+                    image=demo_image(area["title"], draw_landscape(area["slug"]), alt),
+                    image_alt_text=alt,
                     body=body,
                 ),
             )
 
     def load_what_we_do(self, home):
         data = content.WHAT_WE_DO
+        alt = "An illustrated landscape with a rising sun."
         body = []
         for block_type, value in data["body"]:
             if block_type == "heading":
@@ -158,11 +156,8 @@ class Command(BaseCommand):
                 title=data["title"],
                 slug=data["slug"],
                 introduction=data["introduction"],
-                image=demo_image(
-                    "Public education",
-                    draw_landscape("what-we-do"),
-                    "An illustrated landscape with a rising sun.",
-                ),
+                image=demo_image("Public education", draw_landscape("what-we-do"), alt),
+                image_alt_text=alt,
                 body=body,
             ),
         )
@@ -193,19 +188,19 @@ class Command(BaseCommand):
             ],
         )
 
-    def start_translations(self, home):
+    def load_translations(self, home):
         """
-        Draft the home page in every other language, for translators to take over in
-        wagtail-localize's editor. Drafts are not public: readers see the English home
-        page until a translation is published.
+        Publish every demo page and the site settings in the other languages, from the
+        translations in home/demo/translations/. Existing translations are kept.
         """
-        missing = Locale.objects.exclude(
-            pk__in=home.get_translations(inclusive=True).values("locale")
-        )
-        if missing:
-            TranslationCreator(None, list(missing)).create_translations(
-                home, include_related_objects=False
-            )
+        sources = [
+            *home.get_descendants(inclusive=True).specific(),
+            SiteSettings.objects.get(locale=home.locale),
+        ]
+        for locale in Locale.objects.exclude(pk=home.locale_id):
+            for source in sources:
+                if not source.has_translation(locale):
+                    publish_translation(source, locale)
 
     def load_users(self):
         User = get_user_model()
