@@ -28,9 +28,9 @@ def register_translation_report_url():
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return MenuItem(
-        _("Translations"),
+        _("Translation status"),
         reverse("translation_report"),
-        name="translations",
+        name="translation-status",
         icon_name="globe",
         order=800,
     )
