@@ -5,21 +5,6 @@ from playwright.sync_api import expect
 from tests.browser.test_reader import assert_accessible
 
 
-def test_video_player_loads_only_after_the_click(page, site, requested_hosts, policy_violations):
-    page.goto(f"{site.url}/en/gallery/why-we-learn-outdoors/")
-    assert_accessible(page)
-    expect(page.locator("iframe")).to_have_count(0)
-    assert requested_hosts == {site.url.removeprefix("http://")}
-
-    page.get_by_role("link", name="Play video: Why we learn outdoors").click()
-    player = page.locator(".video__frame iframe")
-    expect(player).to_have_count(1)
-    src = player.get_attribute("src")
-    assert src.startswith("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ")
-    assert "autoplay=1" in src
-    assert policy_violations == []
-
-
 def test_lightbox_opens_moves_with_arrows_and_closes_with_escape(page, site):
     page.goto(f"{site.url}/en/gallery/planting-day/")
     second = page.locator("[data-lightbox-item]").nth(1)

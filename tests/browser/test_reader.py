@@ -3,6 +3,12 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from alliances.models import AllianceIndexPage, AlliancePage
+from gallery.models import GalleryIndexPage, MediaItemPage
+from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from stories.models import StoryIndexPage, StoryPage
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -49,12 +55,45 @@ def test_keyboard_reader_skips_to_the_content(page, site):
     expect(page.locator("main")).to_be_focused()
 
 
-def test_search_and_not_found_pages_are_accessible(page, site):
-    page.goto(f"{site.url}/en/search/?q=school")
+# One page of each type, by its English slug, and the search word that finds something.
+PAGE_TYPES = [
+    (HomePage, "home"),
+    (KeyAreaIndexPage, "key-areas"),
+    (KeyAreaPage, "global-digital-citizenship"),
+    (StandardPage, "what-we-do"),
+    (StoryIndexPage, "stories"),
+    (StoryPage, "school-garden-fresno"),
+    (GalleryIndexPage, "gallery"),
+    (MediaItemPage, "why-we-learn-outdoors"),
+    (MediaItemPage, "planting-day"),
+    (MediaItemPage, "annual-report-2025"),
+    (AllianceIndexPage, "alliances"),
+    (AlliancePage, "sage"),
+]
+SEARCH_WORDS = {"en": "garden", "ar": "حديقة"}
+
+
+@pytest.mark.parametrize("language", SEARCH_WORDS)
+def test_every_page_type_passes_the_accessibility_audit(page, site, language):
+    locale = Locale.objects.get(language_code=language)
+    urls = [
+        model.objects.get(locale__language_code="en", slug=slug).get_translation(locale).url
+        for model, slug in PAGE_TYPES
+    ]
+    area = KeyAreaPage.objects.get(locale__language_code="en", slug="sustainable-leadership")
+    urls += [
+        f"{urls[4]}?area={area.get_translation(locale).slug}",  # the stories, filtered
+        f"/{language}/search/?q={SEARCH_WORDS[language]}",
+    ]
+    for url in urls:
+        response = page.goto(f"{site.url}{url}")
+        assert response.status == 200, url
+        assert_accessible(page)
     expect(page.locator(".search-result").first).to_be_visible()
-    assert_accessible(page)
-    response = page.goto(f"{site.url}/en/no-such-page/")
+
+    response = page.goto(f"{site.url}/{language}/no-such-page/")
     assert response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", language)
     assert_accessible(page)
 
 
