@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= true
 
-.PHONY: run test install install-test system-packages lint format migrate demo messages clean
+.PHONY: run test install install-test system-packages lint format migrate demo messages screenshots clean
 
 run: install migrate
 	$(BIN)/python manage.py setup_roles
@@ -46,6 +46,10 @@ migrate:
 
 demo:
 	$(BIN)/python manage.py load_demo
+
+# The README's screenshots, from the demo content, at phone and desktop widths.
+screenshots: install-test system-packages
+	$(BIN)/pytest tests/browser/screenshots.py
 
 # Update the interface catalogs from the source strings, then compile them (both are committed).
 messages:
