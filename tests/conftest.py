@@ -2,10 +2,12 @@ import io
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Locale
 
@@ -36,6 +38,10 @@ def restore_demo(snapshot):
     ContentType.objects.clear_cache()
     cache.clear()
     connection.creation.deserialize_db_from_string(snapshot)
+    # The snapshot's rows keep their ids: move PostgreSQL's sequences past them.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
 
 
 @pytest.fixture

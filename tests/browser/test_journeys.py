@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser.test_reader import VIEWPORTS, assert_accessible
+from tests.browser.conftest import VIEWPORTS, assert_accessible
 
 PLAYER_HOST = "www.youtube-nocookie.com"
 
