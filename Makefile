@@ -18,7 +18,7 @@ test: install-test system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses=auto
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
