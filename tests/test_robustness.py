@@ -146,3 +146,10 @@ def test_public_pages_send_a_strict_content_security_policy(client, admin_client
         assert "frame-ancestors 'none'" in policy
         assert "'unsafe-inline'" not in policy
     assert "Content-Security-Policy" not in admin_client.get("/admin/")
+
+
+def test_previews_keep_the_policy_but_let_the_admin_frame_them(key_area):
+    """Wagtail renders a preview through the middleware, for the admin to show in a frame."""
+    policy = key_area.make_preview_request()["Content-Security-Policy"]
+    assert "script-src 'self';" in policy
+    assert "frame-ancestors 'self'" in policy
