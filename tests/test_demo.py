@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.demo.localize import memory
+from home.demo.localize import memory, translation_sources
 from home.models import HomePage, KeyAreaPage, SiteSettings, StandardPage
 from stories.models import StoryPage
 from tests.html import parse, text
@@ -66,15 +66,8 @@ def test_demo_site_is_built_from_the_seeds(home):
     assert not Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).exists()
 
 
-def demo_sources(home):
-    return [
-        *home.get_descendants(inclusive=True).specific(),
-        SiteSettings.objects.get(locale=home.locale),
-    ]
-
-
 def test_every_demo_page_and_setting_is_published_in_every_language(home):
-    for source in demo_sources(home):
+    for source in translation_sources(home):
         for code in ("es", "fr", "ar"):
             translation = source.get_translation(Locale.objects.get(language_code=code))
             assert getattr(translation, "live", True), (source, code)
@@ -87,7 +80,7 @@ def test_every_demo_page_and_setting_is_published_in_every_language(home):
 def test_the_translation_memories_match_the_demo_content_exactly(home):
     texts = set(
         StringSegment.objects.filter(
-            source__object_id__in=[source.translation_key for source in demo_sources(home)]
+            source__object_id__in=[source.translation_key for source in translation_sources(home)]
         ).values_list("string__data", flat=True)
     )
     for code in ("es", "fr", "ar"):

@@ -3,13 +3,12 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from alliances.models import AllianceIndexPage, AlliancePage
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser.conftest import WCAG_AA, assert_accessible
+from tests.browser.conftest import WCAG_AA, assert_accessible, in_language
 
 # One page of each type, by its English slug, and the search word that finds something.
 PAGE_TYPES = [
@@ -31,14 +30,10 @@ SEARCH_WORDS = {"en": "garden", "ar": "حديقة"}
 
 @pytest.mark.parametrize("language", SEARCH_WORDS)
 def test_every_page_type_passes_the_accessibility_audit(page, site, language):
-    locale = Locale.objects.get(language_code=language)
-    urls = [
-        model.objects.get(locale__language_code="en", slug=slug).get_translation(locale).url
-        for model, slug in PAGE_TYPES
-    ]
-    area = KeyAreaPage.objects.get(locale__language_code="en", slug="sustainable-leadership")
+    urls = [in_language(model, slug, language).url for model, slug in PAGE_TYPES]
+    area = in_language(KeyAreaPage, "sustainable-leadership", language)
     urls += [
-        f"{urls[4]}?area={area.get_translation(locale).slug}",  # the stories, filtered
+        f"{urls[4]}?area={area.slug}",  # the stories, filtered
         f"/{language}/search/?q={SEARCH_WORDS[language]}",
     ]
     for url in urls:

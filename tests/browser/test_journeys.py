@@ -8,19 +8,13 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser.conftest import VIEWPORTS, assert_accessible
+from tests.browser.conftest import VIEWPORTS, assert_accessible, in_language
 
 PLAYER_HOST = "www.youtube-nocookie.com"
-
-
-def in_language(model, slug, language):
-    page = model.objects.get(locale__language_code="en", slug=slug)
-    return page.get_translation(Locale.objects.get(language_code=language))
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

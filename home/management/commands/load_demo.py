@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.demo import content
 from home.demo.images import demo_image, draw_landscape, draw_logo
-from home.demo.localize import publish_translation
+from home.demo.localize import publish_translations, translation_sources
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, SiteSettings, StandardPage
 from home.roles import ensure_roles
 
@@ -193,14 +193,11 @@ class Command(BaseCommand):
         Publish every demo page and the site settings in the other languages, from the
         translations in home/demo/translations/. Existing translations are kept.
         """
-        sources = [
-            *home.get_descendants(inclusive=True).specific(),
-            SiteSettings.objects.get(locale=home.locale),
-        ]
-        for locale in Locale.objects.exclude(pk=home.locale_id):
-            for source in sources:
-                if not source.has_translation(locale):
-                    publish_translation(source, locale)
+        locales = Locale.objects.exclude(pk=home.locale_id)
+        for source in translation_sources(home):
+            missing = [locale for locale in locales if not source.has_translation(locale)]
+            if missing:
+                publish_translations(source, missing)
 
     def load_users(self):
         User = get_user_model()
