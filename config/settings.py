@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stories",
     "gallery",
     "alliances",
+    "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -163,7 +164,9 @@ if os.environ.get("DEEPL_API_KEY"):
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
 else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "home.machine_translation.DraftMarkerTranslator"}
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translation_workflow.machine_translation.DraftMarkerTranslator"
+    }
 
 
 # Static and uploaded files

@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
@@ -342,11 +350,14 @@ class MenuLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-class SiteSettings(TranslatableMixin, models.Model):
+class SiteSettings(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """
     The organisation's name, logo, contact details and menus. One per language,
     translated like a page; the language-neutral parts (images, addresses on the web)
-    follow the source language.
+    follow the source language. Changes are drafts until published, through the same
+    moderation as pages; readers see the last published version.
     """
 
     organisation_name = models.CharField(max_length=120)
@@ -446,7 +457,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         settings_by_locale = {
             item.locale_id: item
             for item in cls.objects.select_related("logo", "default_share_image").filter(
-                locale__in=[Locale.get_active(), Locale.get_default()]
+                live=True, locale__in=[Locale.get_active(), Locale.get_default()]
             )
         }
         return settings_by_locale.get(Locale.get_active().pk) or settings_by_locale.get(

@@ -1,16 +1,12 @@
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
-
-from .translation_status import STATUS_LABELS, target_locales, translation_rows
 
 # Longer queries add nothing to a search and only cost the database time.
 MAX_QUERY_LENGTH = 200
@@ -42,25 +38,3 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     content = render_to_string("robots.txt", {"sitemap_url": sitemap_url})
     return HttpResponse(content, content_type="text/plain; charset=utf-8")
-
-
-def translation_report(request):
-    """The page × language grid of translation status, for translators and editors."""
-    languages = dict(settings.LANGUAGES)
-    language = request.GET.get("language")
-    if language not in languages or language == settings.LANGUAGE_CODE:
-        language = None
-    locales = target_locales(language)
-    return TemplateResponse(
-        request,
-        "home/admin/translation_report.html",
-        {
-            "rows": translation_rows(locales),
-            "locales": locales,
-            "language": language,
-            "languages": [
-                (code, name) for code, name in languages.items() if code != settings.LANGUAGE_CODE
-            ],
-            "statuses": STATUS_LABELS.items(),
-        },
-    )

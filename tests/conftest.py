@@ -9,13 +9,25 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
-from wagtail.models import Locale
+from django.test import Client
+from wagtail.models import Locale, Page
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
 
 
 def load_demo():
     call_command("load_demo", stdout=io.StringIO())
+
+
+def render_every_page():
+    """
+    Render each live page once, so that its image renditions are made before any test
+    starts: a test's own renditions are rolled back with it, and making them again in
+    every test that renders a page would cost seconds each.
+    """
+    reader = Client()
+    for page in Page.objects.live().filter(depth__gt=1):
+        reader.get(page.url)
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +38,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         load_demo()
+        render_every_page()
         objects = json.loads(connection.creation.serialize_db_to_string())
     # Content types first: signal handlers look them up while the rest is restored.
     objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")

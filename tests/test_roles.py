@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowPage
 
-from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME, ensure_roles
 from tests.admin import page_edit_data
+from translation_workflow.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME, ensure_roles
 
 pytestmark = pytest.mark.django_db
 

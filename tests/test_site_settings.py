@@ -1,6 +1,7 @@
 """Site settings: edited in the admin, one set per language, falling back to the source."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
@@ -8,6 +9,7 @@ from wagtail.models import Locale
 from home.models import SiteSettings, StandardPage
 from tests.admin import edit_form_data
 from tests.html import parse, text
+from tests.translating import publish_in_editor, put_string, segments, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -43,14 +45,62 @@ def test_site_settings_are_in_the_settings_menu(admin_client):
     assert reverse("wagtailsnippets_home_sitesettings:list") in response.content.decode()
 
 
-def test_editing_settings_in_the_admin_changes_the_footer(admin_client, client, english_settings):
+def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_settings):
+    editor = Client()
+    editor.force_login(demo_user("editor"))
     url = reverse("wagtailsnippets_home_sitesettings:edit", args=[english_settings.pk])
     data = edit_form_data(
-        admin_client.get(url), english_settings, tagline="Schools changing the world together."
+        editor.get(url), english_settings, tagline="Schools changing the world together."
     )
-    response = admin_client.post(url, data)
+    data["action-publish"] = "action-publish"  # not an editor's to press
+    assert editor.post(url, data).status_code == 302
+    data.pop("action-publish")
+    data["action-submit"] = "action-submit"
+    assert editor.post(url, data).status_code == 302
+    english_settings.refresh_from_db()
+    assert english_settings.workflow_in_progress
+    assert "Schools changing the world together." not in client.get("/en/").content.decode()
+
+    moderator = Client()
+    moderator.force_login(demo_user("moderator"))
+    task_state = english_settings.current_workflow_task_state
+    response = moderator.post(
+        reverse(
+            "wagtailsnippets_home_sitesettings:workflow_action",
+            args=[english_settings.pk, "approve", task_state.pk],
+        ),
+        {"comment": ""},
+    )
     assert response.status_code == 302
     assert "Schools changing the world together." in client.get("/en/").content.decode()
+    assert "Schools changing the world together." not in client.get("/es/").content.decode()
+
+
+def test_the_spanish_translator_publishes_the_spanish_footer_only(client, demo_user, spanish):
+    translator = Client()
+    translator.force_login(demo_user("translator-es"))
+    listing = translator.get(reverse("wagtailsnippets_home_sitesettings:list"))
+    assert [str(item) for item in listing.context["object_list"]] == [
+        str(SiteSettings.objects.get(locale=spanish))
+    ]
+    pages = {language: client.get(f"/{language}/").content for language in ("en", "fr")}
+    for language in ("en", "fr"):
+        other = SiteSettings.objects.get(locale__language_code=language)
+        url = reverse("wagtailsnippets_home_sitesettings:edit", args=[other.pk])
+        assert translator.get(url)["Location"] == "/admin/"
+        response = translator.post(url, {"action": "publish"})
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        unpublish = reverse("wagtailsnippets_home_sitesettings:unpublish", args=[other.pk])
+        assert translator.post(unpublish)["Location"] == "/admin/"
+        assert SiteSettings.objects.get(pk=other.pk).live
+
+    spanish_settings = SiteSettings.objects.get(locale=spanish)
+    translation = translation_of(spanish_settings)
+    footer = segments(translation, "footer_text")[0]
+    put_string(translator, translation, footer, "Sitio de demostración de la red.")
+    assert publish_in_editor(translator, spanish_settings).status_code == 302
+    assert "Sitio de demostración de la red." in client.get("/es/").content.decode()
+    assert {language: client.get(f"/{language}/").content for language in ("en", "fr")} == pages
 
 
 def test_a_language_gets_only_one_set_of_settings(admin_client, english):

@@ -3,15 +3,16 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
 from home.models import KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.html import links, parse, text
 from tests.queries import render_queries
+from tests.translating import publish_in_editor, put_string, segments, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def new_story(home):
 
 
 def test_a_page_is_translated_through_wagtail_localize_and_published(
-    admin_client, client, new_story, spanish, django_capture_on_commit_callbacks
+    admin_client, client, new_story, spanish
 ):
     response = admin_client.post(
         reverse("wagtail_localize:submit_page_translation", args=[new_story.pk]),
@@ -57,24 +58,30 @@ def test_a_page_is_translated_through_wagtail_localize_and_published(
     assert response.status_code == 302
     spanish_story = new_story.get_translation(spanish)
     assert not spanish_story.live
-    translation = Translation.objects.get(
-        source__object_id=new_story.translation_key, target_locale=spanish
-    )
+    translation = translation_of(spanish_story)
     response = admin_client.post(
         reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
     )
     assert response.status_code == 302
-    # wagtail-localize publishes once the request's transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            reverse("wagtailadmin_pages:edit", args=[spanish_story.pk]), {"action": "publish"}
-        )
+    # A machine draft is not a translation: publishing it is refused...
+    assert publish_in_editor(admin_client, spanish_story).status_code == 200
+    assert not Page.objects.get(pk=spanish_story.pk).live
+
+    # ...until a person has translated every text.
+    spanish_texts = {
+        "Night classes for parents": "Clases nocturnas para madres y padres",
+        "Parents learn to read alongside their children.": "Madres y padres aprenden a leer.",
+    }
+    for segment in segments(translation):
+        if segment.string.data in spanish_texts:
+            put_string(admin_client, translation, segment, spanish_texts[segment.string.data])
+    response = publish_in_editor(admin_client, spanish_story)
     assert response.status_code == 302
 
     spanish_story.refresh_from_db()
     assert spanish_story.live
-    assert spanish_story.title == "[es] Night classes for parents"
-    assert spanish_story.url == "/es/historias/es-night-classes/"  # the slug is drafted too
+    assert spanish_story.title == "Clases nocturnas para madres y padres"
+    assert spanish_story.url == "/es/historias/clases-nocturnas-para-madres-y-padres/"
     document = parse(client.get(spanish_story.url).content)
     assert document.get("lang") == "es"
     assert text(document.find(".//h1")) == spanish_story.title
@@ -148,7 +155,7 @@ def test_translation_report_shows_the_state_of_every_translation(admin_client, h
 
 
 def test_publishing_the_source_marks_translations_out_of_date_until_updated(
-    admin_client, key_area, spanish, django_capture_on_commit_callbacks
+    admin_client, demo_user, key_area, spanish
 ):
     _, rows = report_cells(admin_client, "es")
     assert rows[key_area.title][0][0] == "current"
@@ -160,13 +167,23 @@ def test_publishing_the_source_marks_translations_out_of_date_until_updated(
     assert status == "out-of-date"
     assert "/update/" in url
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(url, {"publish_translations": "on"})
+    # The sync brings the new English text to the translators; nothing is published yet.
+    response = admin_client.post(url, {"publish_translations": "on"})
     assert response.status_code == 302
+    spanish_area = key_area.get_translation(spanish)
+    assert spanish_area.summary != "A new summary in the source language."
+    _, rows = report_cells(admin_client, "es")
+    assert rows[key_area.title][0][0] == "out-of-date"
+
+    translator = Client()
+    translator.force_login(demo_user("translator-es"))
+    translation = translation_of(spanish_area)
+    put_string(translator, translation, segments(translation, "summary")[0], "Un resumen nuevo.")
+    assert publish_in_editor(translator, spanish_area).status_code == 302
     _, rows = report_cells(admin_client, "es")
     assert rows[key_area.title][0][0] == "current"
-    spanish_area = key_area.get_translation(spanish)
-    assert spanish_area.summary == "A new summary in the source language."
+    spanish_area.refresh_from_db()
+    assert spanish_area.summary == "Un resumen nuevo."
     assert spanish_area.title == "Liderazgo sostenible"  # the rest keeps its translation
 
 

@@ -1,4 +1,8 @@
-"""The Spanish translator translates a new story in wagtail-localize's editor; readers see it."""
+"""
+The Arabic translator translates a new story in wagtail-localize's editor: the machine
+draft alone cannot be published, she sees what is left, finishes it, and readers get a
+story that is Arabic throughout.
+"""
 
 import datetime
 import re
@@ -11,7 +15,13 @@ from stories.models import StoryIndexPage, StoryPage
 from tests.browser.conftest import log_in
 
 TITLE = "Reading buddies across two villages"
-SPANISH_TITLE = "Compañeros de lectura entre dos aldeas"
+SUMMARY = "Older pupils in Kisumu read every week with younger ones."
+PLACE = "Kisumu"
+ARABIC = {
+    TITLE: "رفاق القراءة بين قريتين",
+    SUMMARY: "يقرأ التلاميذ الأكبر سنًا في كيسومو كل أسبوع مع الأصغر سنًا.",
+    PLACE: "كيسومو",
+}
 
 
 def publish_english_story():
@@ -19,9 +29,9 @@ def publish_english_story():
     story = StoryPage(
         title=TITLE,
         slug="reading-buddies",
-        summary="Older pupils in Kisumu read every week with younger ones.",
+        summary=SUMMARY,
         date=datetime.date(2026, 11, 20),
-        place_name="Kisumu",
+        place_name=PLACE,
         country="KE",
     )
     story.key_areas = [
@@ -32,40 +42,64 @@ def publish_english_story():
     return story
 
 
-def test_the_spanish_translator_translates_and_publishes_a_story(page, site):
+def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page, site):
     story = publish_english_story()
 
-    log_in(page, site, "translator-es", "demo-translator")
+    log_in(page, site, "translator-ar", "demo-translator")
     page.get_by_role("button", name="Reports").click()
     page.get_by_role("link", name="Translation status").click()
     row = page.get_by_role("row").filter(has_text=TITLE)
-    expect(row.locator("td").first).to_contain_text("Missing")
-    row.get_by_role("link", name=re.compile("Translate.*Español")).click()
-    expect(page.get_by_label("Español")).to_be_checked()
+    expect(row.locator("td").last).to_contain_text("Missing")
+    row.get_by_role("link", name=re.compile("Translate.*العربية")).click()
+    expect(page.get_by_label("العربية")).to_be_checked()
+    expect(page.get_by_label("Español")).to_have_count(0)
     page.get_by_role("button", name="Submit").click()
 
-    # wagtail-localize's editor: a machine draft first (here the offline stand-in)...
+    # A machine draft first (here the offline stand-in, which marks every text)...
     page.get_by_role("button", name=re.compile("^Translate with")).click()
     expect(page.locator(".messages")).to_contain_text("Successfully translated")
     editor = page.get_by_role("tabpanel", name="Content")
-    expect(editor.get_by_text(f"[es] {TITLE}")).to_be_visible()
-    # ...then the translator corrects the title by hand.
+    expect(editor.get_by_text(f"[ar] {TITLE}")).to_be_visible()
+    # ...she corrects the title and presses Publish too soon.
     page.get_by_role("button", name="Edit").first.click()
-    page.locator("textarea:visible").fill(SPANISH_TITLE)
+    page.locator("textarea:visible").fill(ARABIC[TITLE])
     page.get_by_role("button", name="Save").click()
-    expect(editor.get_by_text(SPANISH_TITLE)).to_be_visible()
-    page.get_by_role("button", name="Publish in Español").click()
-    expect(page.locator(".messages")).to_contain_text(f"Published '{SPANISH_TITLE}' in Español")
+    expect(editor.get_by_text(ARABIC[TITLE])).to_be_visible()
+    page.get_by_role("button", name="Publish in العربية").click()
 
-    spanish = story.get_translation(Locale.objects.get(language_code="es"))
-    assert spanish.live and spanish.url.startswith("/es/historias/")
-    page.goto(f"{site.url}{spanish.url}")
-    expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page.locator("h1")).to_have_text(SPANISH_TITLE)
-    expect(page.get_by_role("link", name="Ciudadanía digital global")).to_have_attribute(
-        "href", "/es/areas-clave/ciudadania-digital-global/"
-    )
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Not published")
+    remaining = page.locator("table.unfinished-segments tbody tr")
+    expect(remaining).to_have_count(2)
+    expect(remaining.nth(0)).to_contain_text(SUMMARY)
+    expect(remaining.nth(1)).to_contain_text(PLACE)
+    expect(page.get_by_role("button", name="Publish anyway")).to_have_count(0)
+    arabic = story.get_translation(Locale.objects.get(language_code="ar"))
+    assert not arabic.live
 
-    page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    page.get_by_role("link", name="Back to the translation").click()
+    for source in (SUMMARY, PLACE):
+        segment = editor.locator("li").filter(has_text=f"[ar] {source}").last
+        segment.get_by_role("button", name="Edit").click()
+        page.locator("textarea:visible").fill(ARABIC[source])
+        page.get_by_role("button", name="Save").click()
+        expect(editor.get_by_text(ARABIC[source], exact=True)).to_be_visible()
+    page.get_by_role("button", name="Publish in العربية").click()
+    expect(page.locator(".messages")).to_contain_text("Published")
+
+    arabic.refresh_from_db()
+    assert arabic.live
+    assert arabic.slug == "رفاق-القراءة-بين-قريتين"
+    page.goto(f"{site.url}{arabic.url}")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text(ARABIC[TITLE])
+    main = page.get_by_role("main")
+    expect(main).to_contain_text(ARABIC[SUMMARY])
+    expect(main).to_contain_text(ARABIC[PLACE])
+    expect(main).not_to_contain_text("[ar]")
+    expect(main).not_to_contain_text(SUMMARY)
+    assert "[ar]" not in page.url and "reading-buddies" not in page.url
+
+    page.get_by_role("navigation", name="اللغة").get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{site.url}{story.url}")
     expect(page.locator("h1")).to_have_text(TITLE)

@@ -13,7 +13,7 @@ from home.demo import content
 from home.demo.images import demo_image, draw_landscape, draw_logo
 from home.demo.localize import publish_translations, translation_sources
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, SiteSettings, StandardPage
-from home.roles import ensure_roles
+from translation_workflow.roles import ensure_roles
 
 
 def publish_child(parent, page):
@@ -169,7 +169,7 @@ class Command(BaseCommand):
     def load_site_settings(self, home, menu_pages):
         if SiteSettings.objects.filter(locale=home.locale).exists():
             return
-        SiteSettings.objects.create(
+        site_settings = SiteSettings(
             locale=home.locale,
             **content.ORGANISATION,
             logo=demo_image("Network logo", draw_logo(content.ORGANISATION["short_name"])),
@@ -187,6 +187,8 @@ class Command(BaseCommand):
                 for network, url in content.SOCIAL_LINKS
             ],
         )
+        site_settings.save()
+        site_settings.save_revision().publish()
 
     def load_translations(self, home):
         """

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.roles import ensure_roles
+from translation_workflow.roles import ensure_roles
 
 
 class Command(BaseCommand):

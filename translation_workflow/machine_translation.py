@@ -12,11 +12,16 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
 
+def draft_marker(locale):
+    """What starts every string the stand-in drafts: `[es] `, `[ar] `..."""
+    return f"[{locale.language_code}] "
+
+
 class DraftMarkerTranslator(BaseMachineTranslator):
     display_name = _("Draft marker (no machine translation configured)")
 
     def translate(self, source_locale, target_locale, strings):
-        marker = f"[{target_locale.language_code}] "
+        marker = draft_marker(target_locale)
         return {string: StringValue(marker + string.data) for string in strings}
 
     def can_translate(self, source_locale, target_locale):

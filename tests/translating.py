@@ -1,0 +1,60 @@
+"""Working in wagtail-localize's translation editor as a translator's browser does."""
+
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+
+def translation_of(instance):
+    """The enabled wagtail-localize translation whose target is `instance`."""
+    return Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale=instance.locale, enabled=True
+    )
+
+
+def segments(translation, path=None):
+    found = StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    )
+    if path:
+        found = found.filter(context__path=path)
+    return list(found.order_by("order"))
+
+
+def current_translation(translation, segment):
+    found = StringTranslation.objects.filter(
+        translation_of=segment.string, locale=translation.target_locale, context=segment.context
+    ).first()
+    return found.data if found else None
+
+
+def put_string(client, translation, segment, value):
+    """Type `value` for `segment` and save it, as the editor's Save button does."""
+    return client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        encode_multipart(BOUNDARY, {"value": value}),
+        content_type=MULTIPART_CONTENT,
+    )
+
+
+def set_string(translation, segment, value):
+    """Store a translation for `segment` directly (for a test's starting state)."""
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={"data": value},
+    )
+
+
+def edit_url(instance):
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    meta = instance._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[instance.pk])
+
+
+def publish_in_editor(client, instance, **data):
+    """Press "Publish in <language>" in the translation editor."""
+    return client.post(edit_url(instance), {"action": "publish", **data})

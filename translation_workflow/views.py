@@ -1,0 +1,203 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views import convert, submit_translations, update_translations
+
+from .access import (
+    is_moderator,
+    may_work_in,
+    publishing_locale_ids,
+    submittable_locales,
+    works_in_every_language,
+)
+from .gate import publish_translation, unfinished_segments
+from .translation_status import STATUS_LABELS, target_locales, translation_rows
+
+
+def translation_report(request):
+    """The page × language grid of translation status, for translators and editors."""
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("language")
+    if language not in languages or language == settings.LANGUAGE_CODE:
+        language = None
+    locales = target_locales(language)
+    return TemplateResponse(
+        request,
+        "translation_workflow/translation_report.html",
+        {
+            "rows": translation_rows(locales),
+            "locales": locales,
+            "language": language,
+            "languages": [
+                (code, name) for code, name in languages.items() if code != settings.LANGUAGE_CODE
+            ],
+            "statuses": STATUS_LABELS.items(),
+        },
+    )
+
+
+def may_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return user.has_perm(
+        get_permission_name("publish", type(instance))
+    ) and instance.locale_id in publishing_locale_ids(user)
+
+
+def publish(request, translation, instance):
+    """
+    "Publish in <language>" from wagtail-localize's editor, through the gate: refused to
+    anyone who may not publish in that language; refused, with the texts still to
+    translate, while any is unfinished, unless a moderator publishes it anyway.
+    """
+    if not may_publish(request.user, instance):
+        raise PermissionDenied
+    unfinished = unfinished_segments(translation)
+    publish_anyway = request.POST.get("publish-unfinished") and is_moderator(request.user)
+    if unfinished and not publish_anyway:
+        return TemplateResponse(
+            request,
+            "translation_workflow/unfinished_translation.html",
+            {
+                "instance": instance,
+                "locale": translation.target_locale,
+                "unfinished": unfinished,
+                "may_publish_anyway": is_moderator(request.user),
+            },
+        )
+    try:
+        revision = publish_translation(translation, request.user, unfinished)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+    instance = revision.as_object()
+    values = {"title": str(instance), "language": translation.target_locale.get_display_name()}
+    if revision.approved_go_live_at:
+        values["date"] = formats.date_format(revision.approved_go_live_at, "DATETIME_FORMAT")
+        messages.success(
+            request, _("'%(title)s' in %(language)s is scheduled for %(date)s.") % values
+        )
+    else:
+        messages.success(request, _("Published '%(title)s' in %(language)s.") % values)
+    return redirect(request.path)
+
+
+class OwnLanguagesOnlyMixin:
+    """Offer translators only their own languages; a forged choice is a form error."""
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = submittable_locales(self.request.user, field.queryset)
+        return form
+
+
+class SubmitPageTranslationView(
+    OwnLanguagesOnlyMixin, submit_translations.SubmitPageTranslationView
+):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    OwnLanguagesOnlyMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """
+    wagtail-localize's "Sync translated pages". Anyone who may submit translations may
+    bring the translations' sources up to date; "publish immediately" is offered only to
+    those who may publish in every language concerned, and publishes only the
+    translations that pass the gate. The others wait, as drafts, for their translators.
+    """
+
+    def may_publish_all(self):
+        target_locale_ids = set(
+            self.object.translations.filter(enabled=True).values_list("target_locale", flat=True)
+        )
+        return target_locale_ids <= publishing_locale_ids(self.request.user)
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_all():
+            del form.fields["publish_translations"]
+        return form
+
+    def post(self, request, **kwargs):
+        if request.POST.get("publish_translations") and not self.may_publish_all():
+            raise PermissionDenied
+        return super().post(request, **kwargs)
+
+    def form_valid(self, form):
+        publish = form.cleaned_data.get("publish_translations", False)
+        form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if publish:
+            self.publish_finished_translations()
+        return response
+
+    def publish_finished_translations(self):
+        for translation in self.object.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        ):
+            values = {
+                "title": self.object.object_repr,
+                "language": translation.target_locale.get_display_name(),
+            }
+            unfinished = unfinished_segments(translation)
+            if unfinished:
+                values["texts"] = "; ".join(source for source, _current in unfinished)
+                messages.warning(
+                    self.request,
+                    _(
+                        "'%(title)s' was not published in %(language)s: "
+                        "these texts are not translated yet: %(texts)s"
+                    )
+                    % values,
+                )
+            else:
+                try:
+                    publish_translation(translation, self.request.user)
+                except ValidationError as error:
+                    messages.error(self.request, " ".join(error.messages))
+                else:
+                    messages.success(
+                        self.request, _("Published '%(title)s' in %(language)s.") % values
+                    )
+
+
+def convert_to_alias(request, page_id):
+    """Turning a translation back into an alias puts the source text live: moderators only."""
+    if not is_moderator(request.user):
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+class OwnLanguagesSnippetViewSet(SnippetViewSet):
+    """
+    A translatable snippet's admin where translators list, edit and publish only the
+    records of their own languages (editing is guarded by the before_edit_snippet hook).
+    """
+
+    class UnpublishView(snippet_views.UnpublishView):
+        def get_object(self, queryset=None):
+            instance = super().get_object(queryset)
+            if not may_work_in(self.request.user, instance.locale):
+                raise PermissionDenied
+            return instance
+
+    unpublish_view_class = UnpublishView
+
+    def get_queryset(self, request):
+        if works_in_every_language(request.user):
+            return None
+        return self.model.objects.filter(locale__in=publishing_locale_ids(request.user))

@@ -1,0 +1,127 @@
+"""
+Where the admin meets the rules of translation_workflow.access and .gate. Hooks that
+guard an action run before Wagtail's and wagtail-localize's own (order=-1), and the
+wagtail-localize views that publish or start translations are replaced by guarded ones at
+the same addresses.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+
+from . import views
+from .access import is_moderator, may_work_in
+from .gate import PUBLISH_UNFINISHED, enabled_translation, unfinished_segments
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_localize_urls():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.SubmitPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.SubmitSnippetTranslationView.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.UpdateTranslationsView.as_view(),
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("reports/translations/", views.translation_report, name="translation_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("translation_report"),
+        name="translation-status",
+        icon_name="globe",
+        order=800,
+    )
+
+
+def guard_edit(request, instance):
+    if not may_work_in(request.user, instance.locale):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        translation = enabled_translation(instance)
+        if translation is not None:
+            return views.publish(request, translation, instance)
+    return None
+
+
+hooks.register("before_edit_page", guard_edit, order=-1)
+hooks.register("before_edit_snippet", guard_edit, order=-1)
+
+
+@hooks.register("before_delete_page", order=-1)
+@hooks.register("before_move_page", order=-1)
+def only_moderators_delete_or_move(request, page, destination=None):
+    if not is_moderator(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_copy_page", order=-1)
+def only_moderators_publish_copies(request, page):
+    publishes = request.method == "POST" and request.POST.get("publish_copies")
+    if publishes and not is_moderator(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action", order=-1)
+def guard_bulk_actions(request, action_type, objects, action):
+    if Page not in action.models:
+        return None
+    if action_type in ("delete", "move") and not is_moderator(request.user):
+        raise PermissionDenied
+    if action_type == "publish":
+        for page in objects:
+            translation = enabled_translation(page)
+            if translation is not None and unfinished_segments(translation):
+                messages.error(
+                    request,
+                    _(
+                        "'%(title)s' in %(language)s still has texts to translate; "
+                        "nothing was published."
+                    )
+                    % {"title": page.title, "language": page.locale.get_display_name()},
+                )
+                return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_publish_unfinished(actions):
+    @actions.register_action(PUBLISH_UNFINISHED)
+    class PublishUnfinished(LogFormatter):
+        label = _("Publish an unfinished translation")
+
+        def format_message(self, log_entry):
+            segments = log_entry.data.get("segments", [])
+            return ngettext(
+                "Published in %(language)s by a moderator with %(count)d text untranslated: "
+                "%(texts)s",
+                "Published in %(language)s by a moderator with %(count)d texts untranslated: "
+                "%(texts)s",
+                len(segments),
+            ) % {
+                "language": log_entry.data.get("locale", ""),
+                "count": len(segments),
+                "texts": "; ".join(segments),
+            }
