@@ -5,13 +5,15 @@ translations, and the translation paths around the gate (sync, alias, bulk, copy
 """
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail_localize.models import TranslationSource
 
 from home.models import KeyAreaPage, StandardPage
@@ -272,3 +274,25 @@ def test_no_public_address_carries_a_draft_marker(client):
     for page in Page.objects.live().filter(depth__gt=1):
         for marker in ("[es]", "[fr]", "[ar]", "/es-", "/fr-", "/ar-"):
             assert marker not in page.url_path, page.url_path
+
+
+def test_a_scheduled_translation_goes_live_with_its_source_on_time(story):
+    story.go_live_at = timezone.now() + datetime.timedelta(minutes=1)
+    story.save_revision().publish()
+    translator = as_user("translator-es")
+    spanish_story, translation = start_translation(translator, story, "es")
+    translate_everything(translator, translation, "Texto")
+    assert publish_in_editor(translator, spanish_story).status_code == 302
+
+    # The minute passes.
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    for revision in Revision.objects.filter(approved_go_live_at__isnull=False):
+        revision.approved_go_live_at = past
+        revision.content["go_live_at"] = past.isoformat()
+        revision.save(update_fields=["approved_go_live_at", "content"])
+    assert not Page.objects.get(pk=spanish_story.pk).live
+    call_command("publish_scheduled", stdout=io.StringIO())
+    spanish_story.refresh_from_db()
+    assert spanish_story.live
+    assert Client().get(spanish_story.url).status_code == 200
+    assert Client().get(story.url).status_code == 200

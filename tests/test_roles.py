@@ -6,10 +6,21 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowPage
 
 from tests.admin import page_edit_data
-from translation_workflow.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME, ensure_roles
+from translation_workflow.access import is_moderator, publishing_locale_ids
+from translation_workflow.roles import (
+    EDITORS,
+    MODEL_PERMISSIONS,
+    MODERATORS,
+    SITE_PAGE_PERMISSIONS,
+    TRANSLATORS,
+    WORKFLOW_NAME,
+    ensure_roles,
+    get_permission,
+    page_permission,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +81,33 @@ def test_an_editors_submission_waits_for_a_moderator(client, demo_user, key_area
     key_area.refresh_from_db()
     assert not key_area.workflow_in_progress
     assert "Leaders who think in generations." in client.get(key_area.url).content.decode()
+
+
+def test_setup_roles_puts_back_exactly_the_declared_permissions():
+    """Whatever else granted them (wagtail-localize's migrations, a hand in the admin)."""
+    editors = Group.objects.get(name=EDITORS)
+    editors.permissions.add(get_permission("home.publish_sitesettings"))
+    moderators = Group.objects.get(name=MODERATORS)
+    moderators.permissions.remove(get_permission("wagtail_localize.submit_translation"))
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(), permission=page_permission("publish_page")
+    )
+    ensure_roles()
+    for name in (EDITORS, MODERATORS, TRANSLATORS):
+        granted = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in Group.objects.get(name=name).permissions.select_related("content_type")
+        }
+        assert granted == set(MODEL_PERMISSIONS[name]), name
+        pages = GroupPagePermission.objects.filter(group__name=name)
+        assert {p.permission.codename for p in pages} == set(SITE_PAGE_PERMISSIONS[name])
+
+
+def test_a_language_team_may_publish_only_its_own_tree(demo_user):
+    spanish = Locale.objects.get(language_code="es")
+    assert publishing_locale_ids(demo_user("translator-es")) == {spanish.pk}
+    assert publishing_locale_ids(demo_user("editor")) == set()
+    assert len(publishing_locale_ids(demo_user("moderator"))) == 4
+    assert is_moderator(demo_user("moderator"))
+    assert not is_moderator(demo_user("translator-es"))
+    assert not is_moderator(demo_user("editor"))

@@ -9,7 +9,13 @@ from wagtail.models import Locale
 from home.models import SiteSettings, StandardPage
 from tests.admin import edit_form_data
 from tests.html import parse, text
-from tests.translating import publish_in_editor, put_string, segments, translation_of
+from tests.translating import (
+    current_translation,
+    publish_in_editor,
+    put_string,
+    segments,
+    translation_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +132,15 @@ def test_text_left_in_the_source_language_says_so(client, arabic):
     english = parse(client.get("/en/search/").content)
     link = english.find(".//nav[@class='site-nav']//a[@href='/en/what-we-do/']")
     assert link.get("lang") is None
+
+
+def test_a_translator_cannot_touch_another_languages_translation(demo_user):
+    translator = Client()
+    translator.force_login(demo_user("translator-es"))
+    french_settings = SiteSettings.objects.get(locale__language_code="fr")
+    translation = translation_of(french_settings)
+    footer = segments(translation, "footer_text")[0]
+    before = current_translation(translation, footer)
+    response = put_string(translator, translation, footer, "Écrit par quelqu'un d'autre.")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert current_translation(translation, footer) == before

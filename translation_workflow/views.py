@@ -1,7 +1,9 @@
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations, update_translations
 
 from .access import (
@@ -173,6 +176,19 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                     messages.success(
                         self.request, _("Published '%(title)s' in %(language)s.") % values
                     )
+
+
+def own_language_only(view):
+    """Guard a wagtail-localize view of one translation: only who works in its language."""
+
+    @wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        if not may_work_in(request.user, translation.target_locale):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
 
 
 def convert_to_alias(request, page_id):

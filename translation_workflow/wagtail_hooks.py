@@ -15,6 +15,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
+from wagtail_localize.views import edit_translation
 
 from . import views
 from .access import is_moderator, may_work_in
@@ -37,6 +38,16 @@ def register_guarded_localize_urls():
             views.UpdateTranslationsView.as_view(),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias),
+        *[
+            path(f"localize/translate/<int:translation_id>/{route}", views.own_language_only(view))
+            for route, view in [
+                ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
+                ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
+                ("pofile/upload/", edit_translation.upload_pofile),
+                ("machine_translate/", edit_translation.machine_translate),
+                ("disable/", edit_translation.stop_translation),
+            ]
+        ],
     ]
 
 
