@@ -13,6 +13,7 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
+from stories.models import StoryIndexPage, StoryPage
 
 
 def load_demo():
@@ -125,3 +126,13 @@ def translate(page, locale):
         ancestor.specific.save_revision().publish()
     translation.save_revision().publish()
     return translation
+
+
+def publish_english_story(key_area_slug, **fields):
+    """An English story published after the demo was translated, so in no other language."""
+    index = StoryIndexPage.objects.get(locale__language_code="en")
+    story = StoryPage(**fields)
+    story.key_areas = [KeyAreaPage.objects.get(locale=index.locale, slug=key_area_slug)]
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    return story

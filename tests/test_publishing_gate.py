@@ -16,8 +16,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail_localize.models import TranslationSource
 
-from home.models import KeyAreaPage, StandardPage
-from stories.models import StoryIndexPage, StoryPage
+from home.models import StandardPage
+from tests.conftest import publish_english_story
 from tests.html import parse, text
 from tests.translating import (
     publish_in_editor,
@@ -38,9 +38,8 @@ ARABIC = {
 
 @pytest.fixture
 def story(home):
-    """An English story published after the demo was translated."""
-    index = StoryIndexPage.objects.child_of(home).get()
-    story = StoryPage(
+    return publish_english_story(
+        "climate-change-and-nature-education",
         title="Rain gardens that cool a schoolyard",
         slug="rain-gardens",
         summary="The schoolyard used to flood every spring.",
@@ -48,12 +47,6 @@ def story(home):
         country="KE",
         date=datetime.date(2026, 11, 2),
     )
-    story.key_areas = [
-        KeyAreaPage.objects.get(locale=home.locale, slug="climate-change-and-nature-education")
-    ]
-    index.add_child(instance=story)
-    story.save_revision().publish()
-    return story
 
 
 def as_user(username):

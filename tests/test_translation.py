@@ -8,8 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
-from home.models import KeyAreaPage
-from stories.models import StoryIndexPage, StoryPage
+from tests.conftest import publish_english_story
 from tests.html import links, parse, text
 from tests.queries import render_queries
 from tests.translating import publish_in_editor, put_string, segments, translation_of
@@ -32,20 +31,13 @@ def test_language_cookie_is_set_only_when_it_changes(client):
 
 @pytest.fixture
 def new_story(home):
-    """An English story added after the demo was translated, so not yet in Spanish."""
-    index = StoryIndexPage.objects.child_of(home).get()
-    story = StoryPage(
+    return publish_english_story(
+        "breaking-the-cycle-of-poverty",
         title="Night classes for parents",
         slug="night-classes",
         summary="Parents learn to read alongside their children.",
         date=datetime.date(2026, 11, 1),
     )
-    story.key_areas = [
-        KeyAreaPage.objects.get(locale=home.locale, slug="breaking-the-cycle-of-poverty")
-    ]
-    index.add_child(instance=story)
-    story.save_revision().publish()
-    return story
 
 
 def test_a_page_is_translated_through_wagtail_localize_and_published(

@@ -10,9 +10,8 @@ import re
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from home.models import KeyAreaPage
-from stories.models import StoryIndexPage, StoryPage
 from tests.browser.conftest import log_in
+from tests.conftest import publish_english_story
 
 TITLE = "Reading buddies across two villages"
 SUMMARY = "Older pupils in Kisumu read every week with younger ones."
@@ -24,9 +23,9 @@ ARABIC = {
 }
 
 
-def publish_english_story():
-    index = StoryIndexPage.objects.get(locale__language_code="en")
-    story = StoryPage(
+def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page, site):
+    story = publish_english_story(
+        "global-digital-citizenship",
         title=TITLE,
         slug="reading-buddies",
         summary=SUMMARY,
@@ -34,16 +33,6 @@ def publish_english_story():
         place_name=PLACE,
         country="KE",
     )
-    story.key_areas = [
-        KeyAreaPage.objects.get(locale=index.locale, slug="global-digital-citizenship")
-    ]
-    index.add_child(instance=story)
-    story.save_revision().publish()
-    return story
-
-
-def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page, site):
-    story = publish_english_story()
 
     log_in(page, site, "translator-ar", "demo-translator")
     page.get_by_role("button", name="Reports").click()
