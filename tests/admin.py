@@ -4,20 +4,23 @@ from django.urls import reverse
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 
 def block_form_data(block, value):
-    """The POST data the StreamField editor sends for `value`."""
+    """The POST data the StreamField editor sends for `value`, built with Wagtail's helpers."""
     if isinstance(block, blocks.StreamBlock):
-        return numbered(
-            [
-                {"type": child.block_type, "value": block_form_data(child.block, child.value)}
-                for child in value
-            ]
+        return streamfield(
+            [(child.block_type, block_form_data(child.block, child.value)) for child in value]
         )
     if isinstance(block, blocks.ListBlock):
-        return numbered([{"value": block_form_data(block.child_block, item)} for item in value])
+        # A list posts like a stream whose items have no type.
+        return streamfield([("item", block_form_data(block.child_block, item)) for item in value])
     if isinstance(block, blocks.StructBlock):
         return {
             name: block_form_data(child, value[name]) for name, child in block.child_blocks.items()
@@ -30,14 +33,6 @@ def block_form_data(block, value):
         return value.url if value else ""
     prepared = block.get_prep_value(value)
     return "" if prepared is None else prepared
-
-
-def numbered(items):
-    data = {
-        str(index): {**item, "deleted": "", "order": str(index)} for index, item in enumerate(items)
-    }
-    data["count"] = str(len(items))
-    return data
 
 
 def edit_form_data(response, instance, form_id="w-editor-form", **changes):

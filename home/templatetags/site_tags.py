@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import _json_script_escapes as JSON_SCRIPT_ESCAPES
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,9 @@ from wagtail.models import Page
 from home.models import SiteSettings, localized_links
 
 register = template.Library()
+
+# What must not appear as such inside <script>: the same escapes as Django's json_script.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
