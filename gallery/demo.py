@@ -19,7 +19,7 @@ from wagtail.embeds.models import Embed
 from home.demo.images import demo_image, draw_landscape
 from home.demo.pages import ensure_index, key_areas_by_slug
 
-from .models import GalleryIndexPage, MediaItemPage
+from .models import GalleryIndexPage, Licence, MediaItemPage
 
 INDEX = {
     "title": "Media gallery",
@@ -217,12 +217,12 @@ def load(home):
         store_demo_player(url)
         add(
             data,
-            media_type=MediaItemPage.VIDEO,
+            media_type=MediaItemPage.MediaType.VIDEO,
             video_url=url,
             duration=data["duration"],
             transcript=data["transcript"],
             credit=CREDIT,
-            licence="cc-by-4.0",
+            licence=Licence.CC_BY,
         )
     for data in ALBUMS:
         photos = [
@@ -237,11 +237,11 @@ def load(home):
             )
             for caption in data["photos"]
         ]
-        add(data, media_type=MediaItemPage.ALBUM, photos=photos, licence="cc-by-4.0")
+        add(data, media_type=MediaItemPage.MediaType.ALBUM, photos=photos, licence=Licence.CC_BY)
     for data in DOCUMENT_SETS:
         documents = [
             ("document", {"document": demo_report(title, text), "label": "", "description": text})
             for title, text in data["documents"]
         ]
-        add(data, media_type=MediaItemPage.DOCUMENTS, documents=documents)
+        add(data, media_type=MediaItemPage.MediaType.DOCUMENTS, documents=documents)
     return index

@@ -10,7 +10,9 @@ class MediaFilters(ListingFilters):
     def extra_options(self, items):
         present = set(items.order_by().values_list("media_type", flat=True).distinct())
         return {
-            "type": [(value, label) for value, label in items.model.MEDIA_TYPES if value in present]
+            "type": [
+                (value, label) for value, label in items.model.MediaType.choices if value in present
+            ]
         }
 
     def apply_extra(self, items):

@@ -19,12 +19,12 @@ from home.models import SharingMixin, localized_pages
 
 from .filters import MediaFilters
 
-LICENCES = [
-    ("cc-by-4.0", "CC BY 4.0"),
-    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
-    ("cc-by-nc-4.0", "CC BY-NC 4.0"),
-    ("all-rights-reserved", _("All rights reserved")),
-]
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
 
 
 class GalleryIndexPage(SharingMixin, Page):
@@ -72,19 +72,15 @@ class GalleryIndexPage(SharingMixin, Page):
 class MediaItemPage(SharingMixin, Page):
     """One video, photo album or set of documents, with its own address to share."""
 
-    VIDEO = "video"
-    ALBUM = "album"
-    DOCUMENTS = "documents"
-    MEDIA_TYPES = [
-        (VIDEO, _("Video")),
-        (ALBUM, _("Photo album")),
-        (DOCUMENTS, _("Documents")),
-    ]
+    class MediaType(models.TextChoices):
+        VIDEO = "video", _("Video")
+        ALBUM = "album", _("Photo album")
+        DOCUMENTS = "documents", _("Documents")
 
     media_type = models.CharField(
         max_length=20,
-        choices=MEDIA_TYPES,
-        default=VIDEO,
+        choices=MediaType,
+        default=MediaType.VIDEO,
         help_text=_("Then fill in the matching section below: video, photos or documents."),
     )
     description = models.TextField(
@@ -109,7 +105,7 @@ class MediaItemPage(SharingMixin, Page):
     credit = models.CharField(
         max_length=200, blank=True, help_text=_("Who made it, e.g. 'Film by Escuela Verde'.")
     )
-    licence = models.CharField(max_length=30, choices=LICENCES, blank=True)
+    licence = models.CharField(max_length=30, choices=Licence, blank=True)
 
     video_url = models.URLField(
         blank=True,
@@ -166,9 +162,9 @@ class MediaItemPage(SharingMixin, Page):
     def clean(self):
         super().clean()
         required = {
-            self.VIDEO: ("video_url", _("Add the video's address.")),
-            self.ALBUM: ("photos", _("Add at least one photo.")),
-            self.DOCUMENTS: ("documents", _("Add at least one document.")),
+            self.MediaType.VIDEO: ("video_url", _("Add the video's address.")),
+            self.MediaType.ALBUM: ("photos", _("Add at least one photo.")),
+            self.MediaType.DOCUMENTS: ("documents", _("Add at least one document.")),
         }
         field, message = required[self.media_type]
         if not getattr(self, field):
@@ -190,7 +186,7 @@ class MediaItemPage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
-        if self.media_type == self.VIDEO:
+        if self.media_type == self.MediaType.VIDEO:
             context["embed"] = self.embed()
             context["og_type"] = "video.other"
         context["structured_data"] = self.structured_data(request)
@@ -212,14 +208,14 @@ class MediaItemPage(SharingMixin, Page):
             data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
         if self.credit:
             data["creditText"] = self.credit
-        if self.media_type == self.VIDEO:
+        if self.media_type == self.MediaType.VIDEO:
             data.update({"@type": "VideoObject", "uploadDate": self.date.isoformat()})
             data["contentUrl"] = self.video_url
             if self.duration:
                 data["duration"] = f"PT{int(self.duration.total_seconds())}S"
             if self.transcript:
                 data["transcript"] = self.transcript
-        elif self.media_type == self.ALBUM:
+        elif self.media_type == self.MediaType.ALBUM:
             data["@type"] = "ImageGallery"
             data["image"] = [
                 {

@@ -434,15 +434,26 @@ class SiteSettings(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale"],
+                name="one_site_settings_per_language",
+                violation_error_message=_(
+                    "This language already has site settings. Edit those instead."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.organisation_name
 
     def clean(self):
+        # The admin form has no locale field, so Django's form validation skips the
+        # constraint; say it here rather than fail on saving.
         super().clean()
         others = SiteSettings.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
         if self.locale_id and others.exists():
-            raise ValidationError(_("This language already has site settings. Edit those instead."))
+            raise ValidationError(self._meta.constraints[0].violation_error_message)
 
     @classmethod
     def for_request(cls, request):

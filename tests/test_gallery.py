@@ -192,7 +192,9 @@ def test_items_have_permalinks_and_share_bars(client):
 
 
 def test_each_type_requires_its_media():
-    item = MediaItemPage(title="Empty", description="Nothing yet.", media_type=MediaItemPage.ALBUM)
+    item = MediaItemPage(
+        title="Empty", description="Nothing yet.", media_type=MediaItemPage.MediaType.ALBUM
+    )
     with pytest.raises(Exception) as error:
         item.clean()
     assert "photos" in error.value.message_dict

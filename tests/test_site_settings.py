@@ -1,6 +1,7 @@
 """Site settings: edited in the admin, one set per language, falling back to the source."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -144,3 +145,8 @@ def test_a_translator_cannot_touch_another_languages_translation(demo_user):
     response = put_string(translator, translation, footer, "Écrit par quelqu'un d'autre.")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert current_translation(translation, footer) == before
+
+
+def test_the_database_holds_one_set_of_settings_per_language(english):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteSettings.objects.create(locale=english, organisation_name="A second set")
