@@ -14,9 +14,7 @@ run: install migrate
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test system-packages
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: install-test system-packages lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --numprocesses=auto
 
@@ -56,13 +54,15 @@ messages:
 	$(BIN)/python manage.py makemessages -l es -l fr -l ar --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
 	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
 
-lint:
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+# ruff, djhtml (templates), end-of-file and whitespace fixers: .pre-commit-config.yaml.
+# `$(BIN)/pre-commit install` runs the same before every commit.
+lint: install-test
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .ruff_cache
