@@ -1,6 +1,7 @@
 """The codebase keeps to public interfaces, so that upgrades do not break it silently."""
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
@@ -43,3 +44,49 @@ def test_the_check_finds_private_imports():
         "import wagtail._internal\n"
     )
     assert [line for line, _statement in private_imports(source)] == [1, 3]
+
+
+# Which app may import which. Feature apps show themselves on other apps' pages by
+# registering page sections (wagtail_hooks.py), never by being imported.
+ALLOWED_IMPORTS = {
+    "config": {"home", "stories", "gallery", "alliances", "translation_workflow"},
+    "home": {"translation_workflow"},
+    "stories": {"home"},
+    "gallery": {"home"},
+    "alliances": {"home"},
+    "translation_workflow": set(),
+}
+
+
+def imported_apps(source):
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+        elif isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+
+
+def test_imports_run_only_the_allowed_way():
+    wrong = []
+    for path in python_files():
+        app = path.relative_to(ROOT).parts[0]
+        if app not in ALLOWED_IMPORTS:
+            continue
+        for imported in set(imported_apps(path.read_text())) & set(ALLOWED_IMPORTS) - {app}:
+            if imported not in ALLOWED_IMPORTS[app]:
+                wrong.append(f"{path.relative_to(ROOT)} imports {imported}")
+    assert wrong == []
+
+
+def test_templates_load_only_their_own_apps_and_the_shared_tags():
+    """A page shows another app's content through page sections, not that app's tags."""
+    library_app = {path.stem: path.parent.parent.name for path in ROOT.glob("*/templatetags/*.py")}
+    shared = {"home"}
+    wrong = []
+    for template in (ROOT / "templates").rglob("*.html"):
+        app = template.relative_to(ROOT / "templates").parts[0]
+        for match in re.finditer(r"{%\s*load\s+([^%]+)%}", template.read_text()):
+            for library in match.group(1).split():
+                if library_app.get(library, app) not in {app, *shared}:
+                    wrong.append(f"{template.relative_to(ROOT)} loads {library}")
+    assert wrong == []

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from home.models import SiteSettings, localized_links
@@ -27,6 +28,17 @@ def site_settings(context):
     if request is None:
         return SiteSettings.for_active_language()
     return SiteSettings.for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, hook_name, page):
+    """
+    The sections other apps add to `page`, in order: each app registers a function
+    (request, page) -> HTML under `hook_name` in its wagtail_hooks.py ("home_page_sections",
+    "key_area_page_sections"), so the page's own app never imports them.
+    """
+    request = context.get("request")
+    return mark_safe("".join(section(request, page) for section in hooks.get_hooks(hook_name)))
 
 
 @register.simple_tag(takes_context=True)

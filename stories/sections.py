@@ -1,10 +1,11 @@
-"""Stories shown elsewhere on the site: on key-area pages and on the home page."""
+"""
+Stories on other apps' pages: the home page's latest stories and a key area's stories.
+Registered as page sections in wagtail_hooks.py, so those pages never import this app.
+"""
 
-from django import template
+from django.template.loader import render_to_string
 
 from stories.models import StoryIndexPage, StoryPage
-
-register = template.Library()
 
 
 def live_stories():
@@ -17,22 +18,16 @@ def live_stories():
     )
 
 
-@register.inclusion_tag("stories/includes/key_area_stories.html", takes_context=True)
-def key_area_stories(context, key_area, count=6):
+def key_area_stories(request, key_area, count=6):
     index = StoryIndexPage.objects.live().filter(locale_id=key_area.locale_id).first()
     stories = live_stories().filter(
         locale_id=key_area.locale_id, key_areas__translation_key=key_area.translation_key
     )
-    return {
-        "request": context["request"],
-        "key_area": key_area,
-        "stories": stories.distinct()[:count],
-        "index": index,
-    }
+    context = {"key_area": key_area, "stories": stories.distinct()[:count], "index": index}
+    return render_to_string("stories/includes/key_area_stories.html", context, request=request)
 
 
-@register.inclusion_tag("stories/includes/latest_stories.html", takes_context=True)
-def latest_stories(context, home, count=3):
+def latest_stories(request, home, count=3):
     """The featured story and the newest others from the story index under `home`."""
     index = StoryIndexPage.objects.child_of(home).live().select_related("featured_story").first()
     stories = []
@@ -44,4 +39,5 @@ def latest_stories(context, home, count=3):
             stories = [featured, *newest[: count - 1]]
         else:
             stories = list(newest[:count])
-    return {"request": context["request"], "index": index, "stories": stories}
+    context = {"index": index, "stories": stories}
+    return render_to_string("stories/includes/latest_stories.html", context, request=request)
