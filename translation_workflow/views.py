@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
@@ -81,16 +81,22 @@ def publish(request, translation, instance):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(request.path)
-    instance = revision.as_object()
-    values = {"title": str(instance), "language": translation.target_locale.get_display_name()}
-    if revision.approved_go_live_at:
-        values["date"] = formats.date_format(revision.approved_go_live_at, "DATETIME_FORMAT")
-        messages.success(
-            request, _("'%(title)s' in %(language)s is scheduled for %(date)s.") % values
-        )
-    else:
-        messages.success(request, _("Published '%(title)s' in %(language)s.") % values)
+    messages.success(request, published_message(revision, translation))
     return redirect(request.path)
+
+
+def published_message(revision, translation):
+    """ "Published …", or "… is scheduled for …" when the translation goes live later."""
+    values = {
+        "title": str(revision.as_object()),
+        "language": translation.target_locale.get_display_name(),
+    }
+    if revision.approved_go_live_at:
+        values["date"] = formats.date_format(
+            timezone.localtime(revision.approved_go_live_at), "DATETIME_FORMAT"
+        )
+        return _("'%(title)s' in %(language)s is scheduled for %(date)s.") % values
+    return _("Published '%(title)s' in %(language)s.") % values
 
 
 class OwnLanguagesOnlyMixin:
@@ -152,13 +158,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         for translation in self.object.translations.filter(enabled=True).select_related(
             "source", "target_locale"
         ):
-            values = {
-                "title": self.object.object_repr,
-                "language": translation.target_locale.get_display_name(),
-            }
             unfinished = unfinished_segments(translation)
             if unfinished:
-                values["texts"] = "; ".join(source for source, _current in unfinished)
+                values = {
+                    "title": self.object.object_repr,
+                    "language": translation.target_locale.get_display_name(),
+                    "texts": "; ".join(source for source, _current in unfinished),
+                }
                 messages.warning(
                     self.request,
                     _(
@@ -167,15 +173,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                     )
                     % values,
                 )
+                continue
+            try:
+                revision = publish_translation(translation, self.request.user)
+            except ValidationError as error:
+                messages.error(self.request, " ".join(error.messages))
             else:
-                try:
-                    publish_translation(translation, self.request.user)
-                except ValidationError as error:
-                    messages.error(self.request, " ".join(error.messages))
-                else:
-                    messages.success(
-                        self.request, _("Published '%(title)s' in %(language)s.") % values
-                    )
+                messages.success(self.request, published_message(revision, translation))
 
 
 def own_language_only(view):
