@@ -11,9 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.forms import KeyAreasInPageLanguageForm
-from home.models import SharingMixin, localized_pages
+from common.blocks import BodyBlock
+from common.forms import KeyAreasInPageLanguageForm
+from common.models import SharingMixin, localized_pages
 
 # With more alliances than this, the index offers a filter by focus sector.
 FILTER_THRESHOLD = 5

@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import sitemap
-from home.views import robots_txt, search
+from common.sitemaps import sitemap
+from common.views import robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from home.filters import ListingFilters
+from common.filters import ListingFilters
 
 
 class MediaFilters(ListingFilters):

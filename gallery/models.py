@@ -13,9 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import DocumentLinkBlock, ImageBlock
-from home.forms import KeyAreasInPageLanguageForm
-from home.models import SharingMixin, localized_pages
+from common.blocks import DocumentLinkBlock, ImageBlock
+from common.forms import KeyAreasInPageLanguageForm
+from common.models import SharingMixin, localized_pages
 
 from .filters import MediaFilters
 

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock
+from common.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock
 
 
 class PullQuoteBlock(blocks.StructBlock):

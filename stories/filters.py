@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from home.filters import ListingFilters
+from common.filters import ListingFilters
 
 
 class StoryFilters(ListingFilters):

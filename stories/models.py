@@ -18,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.forms import KeyAreasInPageLanguageForm
-from home.models import SharingMixin, SiteSettings, alt_text_field, localized_pages
+from common.forms import KeyAreasInPageLanguageForm
+from common.models import SharingMixin, SiteSettings, alt_text_field, localized_pages
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryFeed

@@ -7,9 +7,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from home.blocks import BodyBlock, CallToActionBlock
+from common.blocks import BodyBlock, CallToActionBlock
+from common.templatetags.site_tags import privacy_enhanced
 from home.models import StandardPage
-from home.templatetags.site_tags import privacy_enhanced
 from tests.html import parse, resource_hosts, text
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.demo.localize import memory, translation_sources
-from home.models import HomePage, KeyAreaPage, SiteSettings, StandardPage
+from common.models import SiteSettings
+from demo.localize import memory, translation_sources
+from home.models import HomePage, KeyAreaPage, StandardPage
 from stories.models import StoryPage
 from tests.html import parse, text
 

@@ -20,7 +20,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.models import HomePage, SiteSettings, StandardPage
+from common.models import SiteSettings
+from home.models import HomePage, StandardPage
 from tests.admin import edit_form_data, page_edit_data
 from tests.translating import (
     current_translation,
@@ -359,7 +360,7 @@ class ChangeSiteSettings(Action):
     def run(self):
         if self.language != "en":
             return publish_in_editor(self.client, self.settings)
-        url = reverse("wagtailsnippets_home_sitesettings:edit", args=[self.settings.pk])
+        url = reverse("wagtailsnippets_common_sitesettings:edit", args=[self.settings.pk])
         data = edit_form_data(self.admin.get(url), self.settings, tagline=NEW_TEXT)
         data["action-publish"] = "action-publish"
         return self.client.post(url, data)

@@ -4,7 +4,7 @@ import pytest
 from django.views.defaults import server_error
 from wagtail.models import Page
 
-from home.demo.images import demo_image, draw_landscape
+from demo.images import demo_image, draw_landscape
 from home.models import KeyAreaPage
 from tests.html import parse, resource_hosts, text
 from tests.queries import render_queries

@@ -45,7 +45,7 @@ def test_editors_edit_but_cannot_publish(demo_user, key_area):
     permissions = key_area.permissions_for_user(editor)
     assert permissions.can_edit()
     assert not permissions.can_publish()
-    assert editor.has_perm("home.change_sitesettings")
+    assert editor.has_perm("common.change_sitesettings")
 
 
 def test_moderators_publish(demo_user, key_area):
@@ -86,7 +86,7 @@ def test_an_editors_submission_waits_for_a_moderator(client, demo_user, key_area
 def test_setup_roles_puts_back_exactly_the_declared_permissions():
     """Whatever else granted them (wagtail-localize's migrations, a hand in the admin)."""
     editors = Group.objects.get(name=EDITORS)
-    editors.permissions.add(get_permission("home.publish_sitesettings"))
+    editors.permissions.add(get_permission("common.publish_sitesettings"))
     moderators = Group.objects.get(name=MODERATORS)
     moderators.permissions.remove(get_permission("wagtail_localize.submit_translation"))
     GroupPagePermission.objects.create(

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from home.models import SiteSettings, StandardPage
+from common.models import SiteSettings
+from home.models import StandardPage
 from tests.admin import edit_form_data
 from tests.html import parse, text
 from tests.translating import (
@@ -49,13 +50,13 @@ def test_header_shows_the_translated_organisation_name(client):
 
 def test_site_settings_are_in_the_settings_menu(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"))
-    assert reverse("wagtailsnippets_home_sitesettings:list") in response.content.decode()
+    assert reverse("wagtailsnippets_common_sitesettings:list") in response.content.decode()
 
 
 def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_settings):
     editor = Client()
     editor.force_login(demo_user("editor"))
-    url = reverse("wagtailsnippets_home_sitesettings:edit", args=[english_settings.pk])
+    url = reverse("wagtailsnippets_common_sitesettings:edit", args=[english_settings.pk])
     data = edit_form_data(
         editor.get(url), english_settings, tagline="Schools changing the world together."
     )
@@ -73,7 +74,7 @@ def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_sett
     task_state = english_settings.current_workflow_task_state
     response = moderator.post(
         reverse(
-            "wagtailsnippets_home_sitesettings:workflow_action",
+            "wagtailsnippets_common_sitesettings:workflow_action",
             args=[english_settings.pk, "approve", task_state.pk],
         ),
         {"comment": ""},
@@ -86,18 +87,18 @@ def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_sett
 def test_the_spanish_translator_publishes_the_spanish_footer_only(client, demo_user, spanish):
     translator = Client()
     translator.force_login(demo_user("translator-es"))
-    listing = translator.get(reverse("wagtailsnippets_home_sitesettings:list"))
+    listing = translator.get(reverse("wagtailsnippets_common_sitesettings:list"))
     assert [str(item) for item in listing.context["object_list"]] == [
         str(SiteSettings.objects.get(locale=spanish))
     ]
     pages = {language: client.get(f"/{language}/").content for language in ("en", "fr")}
     for language in ("en", "fr"):
         other = SiteSettings.objects.get(locale__language_code=language)
-        url = reverse("wagtailsnippets_home_sitesettings:edit", args=[other.pk])
+        url = reverse("wagtailsnippets_common_sitesettings:edit", args=[other.pk])
         assert translator.get(url)["Location"] == "/admin/"
         response = translator.post(url, {"action": "publish"})
         assert (response.status_code, response["Location"]) == (302, "/admin/")
-        unpublish = reverse("wagtailsnippets_home_sitesettings:unpublish", args=[other.pk])
+        unpublish = reverse("wagtailsnippets_common_sitesettings:unpublish", args=[other.pk])
         assert translator.post(unpublish)["Location"] == "/admin/"
         assert SiteSettings.objects.get(pk=other.pk).live
 
@@ -111,7 +112,7 @@ def test_the_spanish_translator_publishes_the_spanish_footer_only(client, demo_u
 
 
 def test_a_language_gets_only_one_set_of_settings(admin_client, english):
-    url = reverse("wagtailsnippets_home_sitesettings:add") + "?locale=en"
+    url = reverse("wagtailsnippets_common_sitesettings:add") + "?locale=en"
     data = edit_form_data(admin_client.get(url), SiteSettings(), organisation_name="A second set")
     response = admin_client.post(url, data)
     assert response.status_code == 200

@@ -84,23 +84,23 @@ MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
-        "home.view_sitesettings",
-        "home.change_sitesettings",
+        "common.view_sitesettings",
+        "common.change_sitesettings",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
-        "home.add_sitesettings",
-        "home.view_sitesettings",
-        "home.change_sitesettings",
-        "home.publish_sitesettings",
+        "common.add_sitesettings",
+        "common.view_sitesettings",
+        "common.change_sitesettings",
+        "common.publish_sitesettings",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
-        "home.view_sitesettings",
-        "home.change_sitesettings",
-        "home.publish_sitesettings",
+        "common.view_sitesettings",
+        "common.change_sitesettings",
+        "common.publish_sitesettings",
     ],
 }
 

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from home.templatetags.site_tags import page_full_url
+from common.templatetags.site_tags import page_full_url
 
 
 def sitemap_pages(site):

@@ -3,10 +3,9 @@ Demo alliances for `manage.py load_demo`: the three international school network
 the seed page (../shared/seeds/001_1bf2198f1a86069c.txt), with logos drawn locally.
 """
 
-from home.demo.images import demo_image, draw_logo
-from home.demo.pages import ensure_index, key_areas_by_slug
-
-from .models import AllianceIndexPage, AlliancePage
+from alliances.models import AllianceIndexPage, AlliancePage
+from demo.images import demo_image, draw_logo
+from demo.pages import ensure_index, key_areas_by_slug
 
 INDEX = {
     "title": "Alliances",

@@ -27,7 +27,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "home/blocks/heading.html"
+        template = "common/blocks/heading.html"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -38,7 +38,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Text")
-        template = "home/blocks/paragraph.html"
+        template = "common/blocks/paragraph.html"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -59,7 +59,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "home/blocks/image.html"
+        template = "common/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -76,7 +76,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "home/blocks/quote.html"
+        template = "common/blocks/quote.html"
 
 
 class LinkStructValue(blocks.StructValue):
@@ -99,7 +99,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Call to action")
-        template = "home/blocks/call_to_action.html"
+        template = "common/blocks/call_to_action.html"
         value_class = LinkStructValue
 
     def clean(self, value):
@@ -127,7 +127,7 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Video")
-        template = "home/blocks/video.html"
+        template = "common/blocks/video.html"
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -142,7 +142,7 @@ class KeyFiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Key figures")
-        template = "home/blocks/key_figures.html"
+        template = "common/blocks/key_figures.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -155,7 +155,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
-        template = "home/blocks/document_link.html"
+        template = "common/blocks/document_link.html"
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -1,18 +1,15 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
 
-from home.demo import content
-from home.demo.images import demo_image, draw_landscape, draw_logo
-from home.demo.localize import publish_translations, translation_sources
-from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, SiteSettings, StandardPage
+from common.models import SiteSettings
+from demo import alliances, content, gallery, stories
+from demo.images import demo_image, draw_landscape, draw_logo
+from demo.localize import publish_translations, translation_sources
+from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from translation_workflow.roles import ensure_roles
 
 
@@ -29,7 +26,7 @@ def publish_child(parent, page):
 class Command(BaseCommand):
     help = (
         "Build the demo site from the seed texts: home page, key areas, 'What we do', the "
-        "demo content of every other app (its demo.load(home)), site settings, their "
+        "demo stories, media and alliances, site settings, their "
         "Spanish, French and Arabic translations, roles and one user per role. "
         "Safe to re-run: what exists is kept."
     )
@@ -51,9 +48,8 @@ class Command(BaseCommand):
         home = self.load_home()
         self.load_what_we_do(home)
         self.load_key_areas(home)
-        for app_config in apps.get_app_configs():
-            if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
-                import_module(f"{app_config.name}.demo").load(home)
+        for section in (stories, gallery, alliances):
+            section.load(home)
         self.load_site_settings(home, home.get_children().live().specific())
         self.load_translations(home)
         ensure_roles()

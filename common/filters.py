@@ -1,7 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 
-from home.models import KeyAreaPage
-
 
 class ListingFilters:
     """
@@ -16,7 +14,9 @@ class ListingFilters:
     order = ["area", "year"]
 
     def __init__(self, params, pages, locale):
-        areas = KeyAreaPage.objects.live().filter(locale=locale).order_by("path")
+        # The key areas are whatever the listed pages' `key_areas` field points to.
+        key_area_model = pages.model._meta.get_field("key_areas").related_model
+        areas = key_area_model.objects.live().filter(locale=locale).order_by("path")
         self.area_keys = {area.slug: area.translation_key for area in areas}
         options = {
             "area": [(area.slug, area.title) for area in areas],

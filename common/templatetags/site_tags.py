@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from home.models import SiteSettings, localized_links
+from common.models import SiteSettings, localized_links
 
 register = template.Library()
 

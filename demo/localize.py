@@ -12,7 +12,7 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.models import SiteSettings
+from common.models import SiteSettings
 
 MEMORIES = Path(__file__).parent / "translations"
 

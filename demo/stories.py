@@ -6,10 +6,9 @@ Georgia and New Hampshire). Invented for the demo, and marked as such.
 
 import datetime
 
-from home.demo.images import demo_image, draw_landscape
-from home.demo.pages import ensure_index, key_areas_by_slug
-
-from .models import StoryIndexPage, StoryPage
+from demo.images import demo_image, draw_landscape
+from demo.pages import ensure_index, key_areas_by_slug
+from stories.models import StoryIndexPage, StoryPage
 
 AUTHOR = "Communications team (demo story)"
 HERO_ALT_TEXT = "An illustrated landscape standing in for a photograph of the place."

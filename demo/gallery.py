@@ -16,10 +16,9 @@ from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from home.demo.images import demo_image, draw_landscape
-from home.demo.pages import ensure_index, key_areas_by_slug
-
-from .models import GalleryIndexPage, Licence, MediaItemPage
+from demo.images import demo_image, draw_landscape
+from demo.pages import ensure_index, key_areas_by_slug
+from gallery.models import GalleryIndexPage, Licence, MediaItemPage
 
 INDEX = {
     "title": "Media gallery",

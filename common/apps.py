@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommonConfig(AppConfig):
+    """What every page app shares: blocks, sharing, site settings, listings, search."""
+
+    name = "common"
+    verbose_name = _("Site-wide")

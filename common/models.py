@@ -1,0 +1,280 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+
+
+def alt_text_field():
+    """A page's own description of its image, translated with the page's other text."""
+    return models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Leave empty to use the description saved with the image."
+        ),
+    )
+
+
+class SharingMixin(models.Model):
+    """What a page shows when it is shared: description and image, with fallbacks."""
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on social networks. "
+            "Leave empty to use the page's main image or the site's default."
+        ),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("share_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        """A sentence or two about the page, used when no search description is set."""
+        return ""
+
+    def get_main_image(self):
+        return None
+
+    def get_main_image_alt(self):
+        image = self.get_main_image()
+        return image.default_alt_text if image else ""
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.get_summary()
+
+    @property
+    def meta_image(self):
+        return self.share_image or self.get_main_image()
+
+    @property
+    def meta_image_alt(self):
+        if self.share_image:
+            return self.share_image.default_alt_text
+        return self.get_main_image_alt()
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("x", "X"),
+    ("youtube", "YouTube"),
+    ("vimeo", "Vimeo"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("other", _("Other")),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def name(self):
+        if self.get("label"):
+            return self["label"]
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("url"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label=_("Web address"))
+    label = blocks.CharBlock(required=False, max_length=60, help_text=_("Only needed for 'Other'."))
+
+    class Meta:
+        icon = "link"
+        value_class = SocialLinkValue
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("A page on this site, or enter a web address below.")
+    )
+    external_url = blocks.URLBlock(required=False, label=_("Web address"))
+    label = blocks.CharBlock(
+        required=False, max_length=60, help_text=_("Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "link"
+
+
+class SiteSettings(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """
+    The organisation's name, logo, contact details and menus. One per language,
+    translated like a page; the language-neutral parts (images, addresses on the web)
+    follow the source language. Changes are drafts until published, through the same
+    moderation as pages; readers see the last published version.
+    """
+
+    organisation_name = models.CharField(max_length=120)
+    short_name = models.CharField(
+        max_length=20, blank=True, help_text=_("An acronym such as 'PSE', if the network has one.")
+    )
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header. A wide logo with a transparent background works best."),
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without an image of its own is shared. 1200×630 is ideal."),
+    )
+    main_menu = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text=_("The links in the header, in order."),
+    )
+    footer_menu = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text=_("The links in the footer, in order."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text=_("The network's profiles, shown under 'Follow us'."),
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_address = models.TextField(blank=True)
+    footer_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short line at the very bottom, e.g. a registration number."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation_name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("tagline"),
+                    FieldPanel("logo"),
+                    FieldPanel("default_share_image"),
+                ],
+                heading=_("Organisation"),
+            ),
+            ObjectList([FieldPanel("main_menu"), FieldPanel("footer_menu")], heading=_("Menus")),
+            ObjectList(
+                [
+                    FieldPanel("social_links"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                    FieldPanel("contact_address"),
+                    FieldPanel("footer_text"),
+                ],
+                heading=_("Contact and footer"),
+            ),
+        ]
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale"],
+                name="one_site_settings_per_language",
+                violation_error_message=_(
+                    "This language already has site settings. Edit those instead."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.organisation_name
+
+    def clean(self):
+        # The admin form has no locale field, so Django's form validation skips the
+        # constraint; say it here rather than fail on saving.
+        super().clean()
+        others = SiteSettings.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(self._meta.constraints[0].violation_error_message)
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings for this request's language, looked up once per request."""
+        if not hasattr(request, "site_settings"):
+            request.site_settings = cls.for_active_language()
+        return request.site_settings
+
+    @classmethod
+    def for_active_language(cls):
+        """The settings in the reader's language, else those of the default language."""
+        settings_by_locale = {
+            item.locale_id: item
+            for item in cls.objects.select_related("logo", "default_share_image").filter(
+                live=True, locale__in=[Locale.get_active(), Locale.get_default()]
+            )
+        }
+        return settings_by_locale.get(Locale.get_active().pk) or settings_by_locale.get(
+            Locale.get_default().pk
+        )
+
+
+def localized_pages(pages):
+    """Each page in the reader's language where it has a live translation, in one query."""
+    pages = list(pages)
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(
+            locale=Locale.get_active(),
+            translation_key__in=[page.translation_key for page in pages],
+        )
+        .select_related("locale")
+    }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+def localized_links(menu, request):
+    """
+    Turn menu blocks into (label, url, language) triples, linking each page in the
+    reader's language where it has been translated (the language is the page's own,
+    so that a link left in the source language can say so).
+    """
+    pages = iter(localized_pages(link.value["page"] for link in menu if link.value["page"]))
+    links = []
+    for link in menu:
+        if link.value["page"]:
+            page = next(pages)
+            if page.live:
+                label = link.value["label"] or page.title
+                links.append((label, page.get_url(request), page.locale.language_code))
+        elif link.value["external_url"]:
+            url = link.value["external_url"]
+            links.append((link.value["label"] or url, url, None))
+    return links
