@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= true
 
-.PHONY: run test install install-test system-packages lint format migrate demo messages screenshots clean
+.PHONY: run test install install-test system-packages lint format migrate demo messages demo-messages screenshots clean
 
 run: install migrate
 	$(BIN)/python manage.py setup_roles
@@ -56,6 +56,15 @@ messages:
 
 # ruff, djhtml (templates), end-of-file and whitespace fixers: .pre-commit-config.yaml.
 # `$(BIN)/pre-commit install` runs the same before every commit.
+# Bring the demo translation memories in line with the English demo content: build the demo
+# in a scratch database, then keep, add (untranslated) and drop entries. Commit the .po files.
+DEMO_DB = sqlite:///$(CURDIR)/var/demo-messages.sqlite3
+demo-messages: install
+	mkdir -p var && rm -f var/demo-messages.sqlite3
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py migrate -v0
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py load_demo
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py refresh_demo_translations
+
 lint: install-test
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 

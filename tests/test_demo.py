@@ -1,16 +1,18 @@
 """`load_demo` builds the site from the seed texts and is safe to run again."""
 
 import io
+import warnings
 
+import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 from common.models import SiteSettings
-from demo.localize import memory, translation_sources
+from demo.localize import demo_texts, memory, translation_sources, untranslated_texts
 from home.models import HomePage, KeyAreaPage, StandardPage
 from stories.models import StoryPage
 from tests.html import parse, text
@@ -68,6 +70,7 @@ def test_demo_site_is_built_from_the_seeds(home):
 
 
 def test_every_demo_page_and_setting_is_published_in_every_language(home):
+    texts = demo_texts(home)
     for source in translation_sources(home):
         for code in ("es", "fr", "ar"):
             translation = source.get_translation(Locale.objects.get(language_code=code))
@@ -75,17 +78,35 @@ def test_every_demo_page_and_setting_is_published_in_every_language(home):
             total, translated = Translation.objects.get(
                 source__object_id=source.translation_key, target_locale=translation.locale
             ).get_progress()
-            assert total == translated, (source, code)
+            assert total - translated <= len(untranslated_texts(texts, code)), (source, code)
 
 
-def test_the_translation_memories_match_the_demo_content_exactly(home):
-    texts = set(
-        StringSegment.objects.filter(
-            source__object_id__in=[source.translation_key for source in translation_sources(home)]
-        ).values_list("string__data", flat=True)
-    )
+def test_the_translation_memories_hold_only_texts_the_demo_uses(home):
+    texts = demo_texts(home)
     for code in ("es", "fr", "ar"):
-        assert memory(code).keys() == texts, code
+        assert memory(code).keys() <= texts.keys(), code
+        untranslated = untranslated_texts(texts, code)
+        if untranslated:
+            warnings.warn(
+                f"demo texts not yet translated into {code}: {untranslated}", stacklevel=1
+            )
+
+
+def test_refreshing_the_memories_keeps_translations_and_adds_new_texts(home, tmp_path):
+    area = KeyAreaPage.objects.get(locale=home.locale, slug="sustainable-leadership")
+    old_summary = area.summary
+    area.summary = "Leaders who plant trees they will never sit under."
+    area.save_revision().publish()
+
+    output = io.StringIO()
+    call_command("refresh_demo_translations", directory=tmp_path, stdout=output)
+    assert "es: 1 new texts to translate, 1 removed." in output.getvalue()
+    refreshed = {entry.msgid: entry for entry in polib.pofile(tmp_path / "es.po")}
+    assert refreshed[area.summary].msgstr == ""
+    assert refreshed[area.summary].comment == "keyareapage summary"
+    assert old_summary not in refreshed
+    assert refreshed[area.title].msgstr == memory("es")[area.title]
+    assert untranslated_texts(demo_texts(home), "es") == [area.summary]
 
 
 def test_the_demo_translations_are_written_not_machine_drafts(home):

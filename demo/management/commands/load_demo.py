@@ -8,7 +8,12 @@ from wagtail.models import Locale, Page, Site
 from common.models import SiteSettings
 from demo import alliances, content, gallery, stories
 from demo.images import demo_image, draw_landscape, draw_logo
-from demo.localize import publish_translations, translation_sources
+from demo.localize import (
+    demo_texts,
+    publish_translations,
+    translation_sources,
+    untranslated_texts,
+)
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from translation_workflow.roles import ensure_roles
 
@@ -189,13 +194,23 @@ class Command(BaseCommand):
     def load_translations(self, home):
         """
         Publish every demo page and the site settings in the other languages, from the
-        translations in home/demo/translations/. Existing translations are kept.
+        translations in demo/translations/. Existing translations are kept.
         """
         locales = Locale.objects.exclude(pk=home.locale_id)
         for source in translation_sources(home):
             missing = [locale for locale in locales if not source.has_translation(locale)]
             if missing:
                 publish_translations(source, missing)
+        texts = demo_texts(home)
+        for locale in locales:
+            untranslated = untranslated_texts(texts, locale.language_code)
+            if untranslated:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"{len(untranslated)} demo texts have no {locale.language_code} "
+                        f"translation yet and show in English: {untranslated}"
+                    )
+                )
 
     def load_users(self):
         User = get_user_model()
