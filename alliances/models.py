@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from common.blocks import BodyBlock
 from common.forms import KeyAreasInPageLanguageForm
-from common.models import SharingMixin, localized_pages
+from common.models import MainImageMixin, SharingMixin, localized_pages
 
 # With more alliances than this, the index offers a filter by focus sector.
 FILTER_THRESHOLD = 5
@@ -45,8 +45,8 @@ class AllianceIndexPage(SharingMixin, Page):
             AlliancePage.objects.child_of(self)
             .live()
             .public()
-            .select_related("logo")
-            .prefetch_related("logo__renditions")
+            .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("path")
         )
 
@@ -66,23 +66,10 @@ class AllianceIndexPage(SharingMixin, Page):
         return context
 
 
-class AlliancePage(SharingMixin, Page):
+class AlliancePage(MainImageMixin, SharingMixin, Page):
     """An alliance or partner network the network belongs to or works with."""
 
     acronym = models.CharField(max_length=20, blank=True, help_text=_("e.g. 'SAGE'."))
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The alliance's logo, ideally on a transparent background."),
-    )
-    logo_alt_text = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to describe the logo by the alliance's name."),
-    )
     summary = models.TextField(
         max_length=400,
         help_text=_("Who they are and what they do, in two or three sentences."),
@@ -114,7 +101,17 @@ class AlliancePage(SharingMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("acronym"),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], heading=_("Logo")),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "image",
+                    heading=_("Logo"),
+                    help_text=_("The alliance's logo, ideally on a transparent background."),
+                ),
+                FieldPanel("image_alt_text"),
+            ],
+            heading=_("Logo"),
+        ),
         FieldPanel("summary"),
         FieldPanel("focus_sectors"),
         FieldRowPanel([FieldPanel("founded_year"), FieldPanel("scope")]),
@@ -141,10 +138,6 @@ class AlliancePage(SharingMixin, Page):
     def get_summary(self):
         return self.summary
 
-    @property
-    def logo_alt(self):
-        return self.logo_alt_text or self.title
-
     @cached_property
     def sectors(self):
         """Focus sectors by the slug used to filter by them, in the editors' order."""
@@ -169,8 +162,8 @@ class AlliancePage(SharingMixin, Page):
         if self.website:
             data["url"] = self.website
             data["sameAs"] = [self.website]
-        if self.logo:
-            data["logo"] = request.build_absolute_uri(self.logo.get_rendition("max-400x400").url)
+        if self.image:
+            data["logo"] = request.build_absolute_uri(self.image.get_rendition("max-400x400").url)
         if self.founded_year:
             data["foundingDate"] = str(self.founded_year)
         if self.scope:

@@ -15,18 +15,6 @@ from wagtail.models import (
 )
 
 
-def alt_text_field():
-    """A page's own description of its image, translated with the page's other text."""
-    return models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe what the image shows for people who cannot see it. "
-            "Leave empty to use the description saved with the image."
-        ),
-    )
-
-
 class SharingMixin(models.Model):
     """What a page shows when it is shared: description and image, with fallbacks."""
 
@@ -74,6 +62,60 @@ class SharingMixin(models.Model):
         if self.share_image:
             return self.share_image.default_alt_text
         return self.get_main_image_alt()
+
+
+def newest_first(pages):
+    """Live, public `pages` with their main images, newest first, as listings show them."""
+    return (
+        pages.live()
+        .public()
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-first_published_at")
+    )
+
+
+def in_key_area(pages, key_area):
+    """The `pages` that belong to `key_area`, in the key area's language."""
+    return pages.filter(
+        locale_id=key_area.locale_id, key_areas__translation_key=key_area.translation_key
+    ).distinct()
+
+
+class MainImageMixin(models.Model):
+    """
+    A page's main image and the page's own description of it: shown at the top of the
+    page, on the cards that list it, and when it is shared. Every page type with a main
+    image names them `image` and `image_alt_text`; its panels give them their labels.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page, on cards that list it and when it is shared."),
+    )
+    image_alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Leave empty to use the description saved with the image."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_main_image(self):
+        return self.image
+
+    def get_main_image_alt(self):
+        if self.image_alt_text or not self.image:
+            return self.image_alt_text
+        return self.image.default_alt_text
 
 
 SOCIAL_NETWORKS = [

@@ -98,11 +98,11 @@ def load(home):
             slug=data["slug"],
             acronym=data["acronym"],
             summary=data["summary"],
-            logo=demo_image(
+            image=demo_image(
                 f"{data['acronym']} logo",
                 draw_logo(data["acronym"], width=560, ink=ink, emblem=emblem, mark=mark),
             ),
-            logo_alt_text=f"{data['acronym']} logo",
+            image_alt_text=f"{data['acronym']} logo",
             focus_sectors=[("sector", sector) for sector in data["sectors"]],
             founded_year=data.get("founded_year"),
             scope=data["scope"],

@@ -200,7 +200,7 @@ def load(home):
             slug=data["slug"],
             date=data["date"],
             description=data["description"],
-            thumbnail=demo_image(
+            image=demo_image(
                 f"{data['title']} (thumbnail)",
                 draw_landscape(data["slug"], 1280, 720),
                 f"An illustration for '{data['title']}'.",

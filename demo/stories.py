@@ -282,10 +282,10 @@ def load(home):
             place_name=place_name,
             region=region,
             country=country,
-            authors=AUTHOR,
-            hero_image=demo_image(data["title"], draw_landscape(data["slug"]), HERO_ALT_TEXT),
-            hero_alt_text=HERO_ALT_TEXT,
-            hero_credit="Illustration generated for the demo",
+            authors=[("name", AUTHOR)],
+            image=demo_image(data["title"], draw_landscape(data["slug"]), HERO_ALT_TEXT),
+            image_alt_text=HERO_ALT_TEXT,
+            image_credit="Illustration generated for the demo",
             body=story_body(data),
         )
         story.key_areas = [areas[slug] for slug in data["areas"]]

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from common.blocks import DocumentLinkBlock, ImageBlock
 from common.forms import KeyAreasInPageLanguageForm
-from common.models import SharingMixin, localized_pages
+from common.models import MainImageMixin, SharingMixin, localized_pages, newest_first
 
 from .filters import MediaFilters
 
@@ -49,14 +49,7 @@ class GalleryIndexPage(SharingMixin, Page):
         return self.introduction
 
     def live_items(self):
-        return (
-            MediaItemPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("thumbnail")
-            .prefetch_related("thumbnail__renditions")
-            .order_by("-date", "-first_published_at")
-        )
+        return newest_first(MediaItemPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -69,7 +62,7 @@ class GalleryIndexPage(SharingMixin, Page):
         return context
 
 
-class MediaItemPage(SharingMixin, Page):
+class MediaItemPage(MainImageMixin, SharingMixin, Page):
     """One video, photo album or set of documents, with its own address to share."""
 
     class MediaType(models.TextChoices):
@@ -87,13 +80,6 @@ class MediaItemPage(SharingMixin, Page):
         help_text=_("What it is and why it matters, in a few sentences.")
     )
     date = models.DateField(default=timezone.localdate)
-    thumbnail = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown in the gallery, on the video before it plays, and when shared."),
-    )
     key_areas = ParentalManyToManyField(
         "home.KeyAreaPage",
         blank=True,
@@ -125,7 +111,19 @@ class MediaItemPage(SharingMixin, Page):
         *Page.content_panels,
         FieldPanel("media_type"),
         FieldPanel("description"),
-        FieldPanel("thumbnail"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "image",
+                    heading=_("Thumbnail"),
+                    help_text=_(
+                        "Shown in the gallery, on the video before it plays, and when shared."
+                    ),
+                ),
+                FieldPanel("image_alt_text"),
+            ],
+            heading=_("Thumbnail"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("date"),
@@ -161,6 +159,8 @@ class MediaItemPage(SharingMixin, Page):
 
     def clean(self):
         super().clean()
+        if not self.image:
+            raise ValidationError({"image": _("Choose a thumbnail.")})
         required = {
             self.MediaType.VIDEO: ("video_url", _("Add the video's address.")),
             self.MediaType.ALBUM: ("photos", _("Add at least one photo.")),
@@ -172,9 +172,6 @@ class MediaItemPage(SharingMixin, Page):
 
     def get_summary(self):
         return self.description
-
-    def get_main_image(self):
-        return self.thumbnail
 
     def embed(self):
         """The video's player, from Wagtail's embed cache or its provider."""
@@ -203,8 +200,8 @@ class MediaItemPage(SharingMixin, Page):
             "inLanguage": self.locale.language_code,
             "datePublished": self.date.isoformat(),
         }
-        if self.thumbnail:
-            rendition = self.thumbnail.get_rendition("fill-1200x630|format-jpeg")
+        if self.image:
+            rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
             data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
         if self.credit:
             data["creditText"] = self.credit

@@ -5,30 +5,19 @@ Registered as page sections in wagtail_hooks.py, so those pages never import thi
 
 from django.template.loader import render_to_string
 
+from common.models import in_key_area, newest_first
 from gallery.models import GalleryIndexPage, MediaItemPage
-
-
-def live_items():
-    return (
-        MediaItemPage.objects.live()
-        .public()
-        .select_related("thumbnail")
-        .prefetch_related("thumbnail__renditions")
-        .order_by("-date", "-first_published_at")
-    )
 
 
 def key_area_media(request, key_area, count=6):
     index = GalleryIndexPage.objects.live().filter(locale_id=key_area.locale_id).first()
-    items = live_items().filter(
-        locale_id=key_area.locale_id, key_areas__translation_key=key_area.translation_key
-    )
-    context = {"key_area": key_area, "items": items.distinct()[:count], "index": index}
+    items = in_key_area(newest_first(MediaItemPage.objects), key_area)[:count]
+    context = {"key_area": key_area, "items": items, "index": index}
     return render_to_string("gallery/includes/key_area_media.html", context, request=request)
 
 
 def gallery_highlights(request, home, count=4):
     index = GalleryIndexPage.objects.child_of(home).live().first()
-    items = live_items().child_of(index)[:count] if index else []
+    items = newest_first(MediaItemPage.objects.child_of(index))[:count] if index else []
     context = {"index": index, "items": items}
     return render_to_string("gallery/includes/gallery_highlights.html", context, request=request)

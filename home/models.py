@@ -7,24 +7,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
-from common.models import SharingMixin, alt_text_field
+from common.models import MainImageMixin, SharingMixin
 
 
-class HomePage(SharingMixin, Page):
+class HomePage(MainImageMixin, SharingMixin, Page):
     """The root of each language's tree: the network's mission and what it works on."""
 
     mission = models.TextField(
         help_text=_("The mission statement, in one or two sentences. Shown first, large."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide photo shown beside the mission. At least 1600 pixels wide."),
-    )
-    hero_alt_text = alt_text_field()
     introduction = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
@@ -57,8 +48,14 @@ class HomePage(SharingMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("mission"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_alt_text"),
+                FieldPanel(
+                    "image",
+                    heading=_("Photo"),
+                    help_text=_(
+                        "A wide photo shown beside the mission. At least 1600 pixels wide."
+                    ),
+                ),
+                FieldPanel("image_alt_text"),
                 FieldPanel("introduction"),
             ],
             heading=_("Mission"),
@@ -95,12 +92,6 @@ class HomePage(SharingMixin, Page):
     def get_summary(self):
         return self.mission
 
-    def get_main_image(self):
-        return self.hero_image
-
-    def get_main_image_alt(self):
-        return self.hero_alt_text or super().get_main_image_alt()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
@@ -114,27 +105,18 @@ class HomePage(SharingMixin, Page):
         return context
 
 
-class StandardPage(SharingMixin, Page):
+class StandardPage(MainImageMixin, SharingMixin, Page):
     """An ordinary page such as 'What we do' or 'About us'."""
 
     introduction = models.TextField(
         blank=True, help_text=_("One or two sentences shown under the title.")
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("An optional image shown at the top of the page."),
-    )
-    image_alt_text = alt_text_field()
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        FieldPanel("image"),
+        FieldPanel("image", help_text=_("An optional image shown at the top of the page.")),
         FieldPanel("image_alt_text"),
         FieldPanel("body"),
     ]
@@ -153,12 +135,6 @@ class StandardPage(SharingMixin, Page):
 
     def get_summary(self):
         return self.introduction
-
-    def get_main_image(self):
-        return self.image
-
-    def get_main_image_alt(self):
-        return self.image_alt_text or super().get_main_image_alt()
 
 
 class KeyAreaIndexPage(SharingMixin, Page):
@@ -190,28 +166,19 @@ class KeyAreaIndexPage(SharingMixin, Page):
         return context
 
 
-class KeyAreaPage(SharingMixin, Page):
+class KeyAreaPage(MainImageMixin, SharingMixin, Page):
     """One key area of the network's work, such as 'Sustainable Leadership'."""
 
     summary = models.TextField(
         max_length=300,
         help_text=_("One or two sentences, shown on the home page and in lists."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A photo or illustration for this key area."),
-    )
-    image_alt_text = alt_text_field()
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("image"),
+        FieldPanel("image", help_text=_("A photo or illustration for this key area.")),
         FieldPanel("image_alt_text"),
         FieldPanel("body"),
     ]
@@ -230,9 +197,3 @@ class KeyAreaPage(SharingMixin, Page):
 
     def get_summary(self):
         return self.summary
-
-    def get_main_image(self):
-        return self.image
-
-    def get_main_image_alt(self):
-        return self.image_alt_text or super().get_main_image_alt()

@@ -41,11 +41,11 @@ class StoryFeed(Feed):
 
     def item_description(self, story):
         summary = f"<p>{escape(story.summary)}</p>"
-        if story.hero_image is None:
+        if story.image is None:
             return summary
-        rendition = story.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        rendition = story.image.get_rendition("fill-1200x630|format-jpeg")
         image_url = self.request.build_absolute_uri(rendition.url)
-        alt = escape(story.hero_alt_text or story.hero_image.default_alt_text)
+        alt = escape(story.get_main_image_alt())
         return (
             f'<p><img src="{image_url}" alt="{alt}" width="{rendition.width}" '
             f'height="{rendition.height}"></p>{summary}'
@@ -58,4 +58,4 @@ class StoryFeed(Feed):
         return story.last_published_at
 
     def item_author_name(self, story):
-        return story.authors or None
+        return story.byline() or None

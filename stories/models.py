@@ -1,5 +1,6 @@
 import math
 
+from babel.lists import format_list
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -7,11 +8,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -19,7 +22,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.forms import KeyAreasInPageLanguageForm
-from common.models import SharingMixin, SiteSettings, alt_text_field, localized_pages
+from common.models import (
+    MainImageMixin,
+    SharingMixin,
+    SiteSettings,
+    localized_pages,
+    newest_first,
+)
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryFeed
@@ -76,14 +85,7 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
         return self.introduction
 
     def live_stories(self):
-        return (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-first_published_at")
-        )
+        return newest_first(StoryPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -124,7 +126,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryPage(SharingMixin, Page):
+class StoryPage(MainImageMixin, SharingMixin, Page):
     """An exemplar story from a school or a place."""
 
     summary = models.TextField(
@@ -135,16 +137,7 @@ class StoryPage(SharingMixin, Page):
         default=timezone.localdate,
         help_text=_("When the story happened, or when it was told."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide photo at the top of the story. At least 1600 pixels wide."),
-    )
-    hero_alt_text = alt_text_field()
-    hero_credit = models.CharField(
+    image_credit = models.CharField(
         max_length=120, blank=True, help_text=_("Photographer or source, if known.")
     )
     place_name = models.CharField(
@@ -160,8 +153,10 @@ class StoryPage(SharingMixin, Page):
         related_name="stories",
         help_text=_("The key areas this story belongs to. It is listed on their pages."),
     )
-    authors = models.CharField(
-        max_length=200, blank=True, help_text=_("Who wrote or told the story, e.g. 'Ana Ruiz'.")
+    authors = StreamField(
+        [("name", blocks.CharBlock(max_length=100, label=_("Name")))],
+        blank=True,
+        help_text=_("Who wrote or told the story, one name each, e.g. 'Ana Ruiz'."),
     )
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
     body = StreamField(StoryBodyBlock())
@@ -170,7 +165,14 @@ class StoryPage(SharingMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_credit")],
+            [
+                FieldPanel(
+                    "image",
+                    help_text=_("A wide photo at the top of the story. At least 1600 pixels wide."),
+                ),
+                FieldPanel("image_alt_text"),
+                FieldPanel("image_credit"),
+            ],
             heading=_("Photo"),
         ),
         MultiFieldPanel(
@@ -209,11 +211,12 @@ class StoryPage(SharingMixin, Page):
     def get_summary(self):
         return self.summary
 
-    def get_main_image(self):
-        return self.hero_image
+    def author_names(self):
+        return [author.value for author in self.authors]
 
-    def get_main_image_alt(self):
-        return self.hero_alt_text or super().get_main_image_alt()
+    def byline(self):
+        """The authors as the reader's language lists names: 'A, B and C', 'A, B y C'."""
+        return format_list(self.author_names(), locale=to_locale(get_language()))
 
     @property
     def place(self):
@@ -235,16 +238,10 @@ class StoryPage(SharingMixin, Page):
         area_keys = [area.translation_key for area in self.key_areas.all()]
         if not area_keys:
             return StoryPage.objects.none()
-        return (
-            StoryPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, key_areas__translation_key__in=area_keys)
-            .exclude(pk=self.pk)
-            .distinct()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-first_published_at")[:count]
+        related = StoryPage.objects.filter(
+            locale_id=self.locale_id, key_areas__translation_key__in=area_keys
         )
+        return newest_first(related.exclude(pk=self.pk).distinct())[:count]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -270,15 +267,11 @@ class StoryPage(SharingMixin, Page):
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        if self.hero_image:
-            rendition = self.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        if self.image:
+            rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
             data["image"] = request.build_absolute_uri(rendition.url)
         if self.authors:
-            data["author"] = [
-                {"@type": "Person", "name": name.strip()}
-                for name in self.authors.replace(" and ", ",").split(",")
-                if name.strip()
-            ]
+            data["author"] = [{"@type": "Person", "name": name} for name in self.author_names()]
         if organisation:
             data["publisher"] = {"@type": "Organization", "name": organisation.organisation_name}
         if self.place:

@@ -8,54 +8,119 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, TestCase
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
-
-
-def load_demo():
-    call_command("load_demo", stdout=io.StringIO())
+from tests.factories import build_site
 
 
 def render_every_page():
     """
-    Render each live page once, so that its image renditions are made before any test
-    starts: a test's own renditions are rolled back with it, and making them again in
-    every test that renders a page would cost seconds each.
+    Render each live page once, so that its image renditions are made before the tests
+    that read it: a test's own renditions are rolled back with it, and making them again
+    in every test that renders a page would cost seconds each.
     """
     reader = Client()
-    for page in Page.objects.live().filter(depth__gt=1):
-        reader.get(page.url)
+    # Each request activates its page's language; leave the test's own language as it was.
+    with translation.override(translation.get_language()):
+        for page in Page.objects.live().filter(depth__gt=1):
+            reader.get(page.url)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """
-    Every test starts from the demo site, as a newcomer's `make run` builds it. Tests that
-    empty the database (those with a live server) get it back from the snapshot returned.
+    Every test starts from the frame of a site; it builds the content it reads. The value
+    is the database as the migrations left it, serialised, for the demo to start from.
     """
     with django_db_blocker.unblock():
-        load_demo()
+        migrated = serialize_database()
+        build_site()
         render_every_page()
-        objects = json.loads(connection.creation.serialize_db_to_string())
+    return migrated
+
+
+def serialize_database():
+    objects = json.loads(connection.creation.serialize_db_to_string())
     # Content types first: signal handlers look them up while the rest is restored.
     objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
     return json.dumps(objects)
 
 
-def restore_demo(snapshot):
-    """Empty the database and put the demo snapshot back, as it was after django_db_setup."""
+def pytest_collection_modifyitems(items):
+    """Tests of the demo as a whole run on one worker, so the demo is built only once."""
+    for item in items:
+        if "demo_snapshot" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("demo"))
+
+
+def module_content(build):
+    """
+    A module-scoped fixture: `build()` makes the content a module's tests read, once, in a
+    transaction taken back after the module (each test's own changes are rolled back
+    before that). Its pages are rendered once too, so that their image renditions exist.
+    The fixture's value is what `build()` returns.
+    """
+
+    @pytest.fixture(scope="module")
+    def content(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            built = build()
+            render_every_page()
+            yield built
+            transaction.set_rollback(True)
+        with django_db_blocker.unblock():
+            reset_sequences()
+        cache.clear()
+
+    return content
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo site as `make run` builds it, serialised; the database is left as it was."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore(django_db_setup)
+        with TestCase.captureOnCommitCallbacks(execute=True), translation.override(None):
+            call_command("load_demo", stdout=io.StringIO())
+        render_every_page()
+        snapshot = serialize_database()
+        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        reset_sequences()
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def demo(demo_snapshot, django_db_blocker):
+    """The demo site for a module's tests, taken away again after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore(demo_snapshot)
+        yield
+        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        reset_sequences()
+    cache.clear()
+
+
+def reset_sequences():
+    """Move PostgreSQL's sequences past the rows there are."""
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
+
+
+def restore(snapshot):
+    """Empty the database and put a snapshot back."""
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     ContentType.objects.clear_cache()
     cache.clear()
     connection.creation.deserialize_db_from_string(snapshot)
-    # The snapshot's rows keep their ids: move PostgreSQL's sequences past them.
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(statement)
+    reset_sequences()
 
 
 @pytest.fixture
@@ -100,7 +165,7 @@ def admin_client(client, admin_user):
 
 
 @pytest.fixture
-def demo_user(db):
+def user(db):
     def get(username):
         return get_user_model().objects.get(username=username)
 

@@ -5,11 +5,11 @@ from django.core.files.base import ContentFile
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from common.blocks import BodyBlock, CallToActionBlock
 from common.templatetags.site_tags import privacy_enhanced
 from home.models import StandardPage
+from tests.factories import ImageFactory
 from tests.html import parse, resource_hosts, text
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def report():
 
 @pytest.fixture
 def composed_page(home, report, what_we_do):
-    image = get_image_model().objects.get(title="Public education")
+    image = ImageFactory(title="Public education")
     page = StandardPage(
         title="Every block",
         slug="every-block",

@@ -23,6 +23,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from common.models import SiteSettings
 from home.models import HomePage, StandardPage
 from tests.admin import edit_form_data, page_edit_data
+from tests.factories import ImageFactory
 from tests.translating import (
     current_translation,
     publish_in_editor,
@@ -254,7 +255,7 @@ class SyncAndPublish(Action):
 
     def prepare(self):
         english = what_we_do("en")
-        self.image = HomePage.objects.get(locale=english.locale).hero_image
+        self.image = ImageFactory()
         english.image = self.image
         english.save_revision().publish()
         self.source = TranslationSource.objects.get(object_id=english.translation_key)

@@ -2,10 +2,9 @@
 
 import pytest
 from django.views.defaults import server_error
-from wagtail.models import Page
 
-from demo.images import demo_image, draw_landscape
 from home.models import KeyAreaPage
+from tests.factories import ImageFactory, KeyAreaPageFactory
 from tests.html import parse, resource_hosts, text
 from tests.queries import render_queries
 
@@ -33,24 +32,6 @@ BAD_QUERY_STRINGS = [
 ]
 
 
-def public_urls(languages):
-    pages = Page.objects.live().public().filter(depth__gt=1, locale__language_code__in=languages)
-    return [page.url for page in pages]
-
-
-def one_page_of_each_type():
-    """The English page of each type: every page of a type reads its query the same way."""
-    pages = Page.objects.live().public().filter(depth__gt=1, locale__language_code="en")
-    return {page.content_type_id: page.url for page in pages.order_by("-path")}.values()
-
-
-def test_every_public_url_survives_bad_query_strings(client):
-    for url in [*one_page_of_each_type(), "/en/search/", "/sitemap.xml", "/robots.txt"]:
-        for query in BAD_QUERY_STRINGS:
-            response = client.get(f"{url}?{query}")
-            assert response.status_code in (200, 301, 302, 404), (url, query)
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -74,14 +55,7 @@ def test_not_found_page_is_branded_and_helpful(client):
     content = response.content.decode()
     assert "Page not found" in content
     assert 'action="/en/search/"' in content
-    assert "Partnerships for Sustainability Education" in content
-
-
-def test_no_public_page_loads_anything_from_another_host(client):
-    """Every page in a left-to-right and in a right-to-left language."""
-    for url in [*public_urls(("en", "ar")), "/en/search/", "/ar/search/", "/en/no-such-page/"]:
-        document = parse(client.get(url).content)
-        assert resource_hosts(document) <= {""}, url
+    assert "Education Network" in content
 
 
 def test_resource_check_sees_third_party_resources():
@@ -96,25 +70,23 @@ def test_resource_check_sees_third_party_resources():
 
 
 def test_home_page_queries_do_not_grow_with_key_areas(client, key_area_index):
-    with_six = render_queries(client, "/en/")
+    add_key_areas(key_area_index, 2)
+    before = render_queries(client, "/en/")
     add_key_areas(key_area_index, 24)
-    assert KeyAreaPage.objects.live().filter(locale=key_area_index.locale).count() == 30
-    assert render_queries(client, "/en/") == with_six
+    assert KeyAreaPage.objects.live().filter(locale=key_area_index.locale).count() == 28
+    assert render_queries(client, "/en/") == before
 
 
 def add_key_areas(index, count):
-    for number in range(count):
-        index.add_child(
-            instance=KeyAreaPage(
-                title=f"School area {number}",
-                summary="Another key area about school life.",
-                image=demo_image(f"School area {number}", draw_landscape(number, 320, 200)),
-            )
-        ).save_revision().publish()
+    for _number in range(count):
+        KeyAreaPageFactory(
+            parent=index, summary="Another key area about school life.", image=ImageFactory()
+        )
 
 
 @pytest.mark.parametrize("url", ["/en/key-areas/", "/en/what-we-do/"])
 def test_other_pages_queries_do_not_grow_with_key_areas(client, key_area_index, url):
+    add_key_areas(key_area_index, 2)
     before = render_queries(client, url)
     add_key_areas(key_area_index, 10)
     assert render_queries(client, url) == before
@@ -125,6 +97,7 @@ def test_search_queries_do_not_grow_with_results(client, key_area_index):
     Search results load each page type's fields in one query, so their count depends on
     the mix of types on the results page, never on how many pages match.
     """
+    add_key_areas(key_area_index, 2)
     before = render_queries(client, "/en/search/?q=school")
     add_key_areas(key_area_index, 25)
     assert render_queries(client, "/en/search/?q=school") <= before

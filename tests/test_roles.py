@@ -40,26 +40,26 @@ def test_every_page_goes_through_moderation(home, key_area):
     assert key_area.get_workflow().name == WORKFLOW_NAME
 
 
-def test_editors_edit_but_cannot_publish(demo_user, key_area):
-    editor = demo_user("editor")
+def test_editors_edit_but_cannot_publish(user, key_area):
+    editor = user("editor")
     permissions = key_area.permissions_for_user(editor)
     assert permissions.can_edit()
     assert not permissions.can_publish()
     assert editor.has_perm("common.change_sitesettings")
 
 
-def test_moderators_publish(demo_user, key_area):
-    assert key_area.permissions_for_user(demo_user("moderator")).can_publish()
+def test_moderators_publish(user, key_area):
+    assert key_area.permissions_for_user(user("moderator")).can_publish()
 
 
-def test_translators_translate_but_do_not_edit_the_source(demo_user, key_area):
-    translator = demo_user("translator-es")
+def test_translators_translate_but_do_not_edit_the_source(user, key_area):
+    translator = user("translator-es")
     assert translator.has_perm("wagtail_localize.submit_translation")
     assert not key_area.permissions_for_user(translator).can_edit()
 
 
-def test_an_editors_submission_waits_for_a_moderator(client, demo_user, key_area):
-    client.force_login(demo_user("editor"))
+def test_an_editors_submission_waits_for_a_moderator(client, user, key_area):
+    client.force_login(user("editor"))
     data = page_edit_data(client, key_area, summary="Leaders who think in generations.")
     data["action-submit"] = "action-submit"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[key_area.pk]), data)
@@ -68,7 +68,7 @@ def test_an_editors_submission_waits_for_a_moderator(client, demo_user, key_area
     assert key_area.workflow_in_progress
     assert "Leaders who think in generations." not in client.get(key_area.url).content.decode()
 
-    client.force_login(demo_user("moderator"))
+    client.force_login(user("moderator"))
     task_state = key_area.current_workflow_task_state
     response = client.post(
         reverse(
@@ -103,11 +103,11 @@ def test_setup_roles_puts_back_exactly_the_declared_permissions():
         assert {p.permission.codename for p in pages} == set(SITE_PAGE_PERMISSIONS[name])
 
 
-def test_a_language_team_may_publish_only_its_own_tree(demo_user):
+def test_a_language_team_may_publish_only_its_own_tree(user):
     spanish = Locale.objects.get(language_code="es")
-    assert publishing_locale_ids(demo_user("translator-es")) == {spanish.pk}
-    assert publishing_locale_ids(demo_user("editor")) == set()
-    assert len(publishing_locale_ids(demo_user("moderator"))) == 4
-    assert is_moderator(demo_user("moderator"))
-    assert not is_moderator(demo_user("translator-es"))
-    assert not is_moderator(demo_user("editor"))
+    assert publishing_locale_ids(user("translator-es")) == {spanish.pk}
+    assert publishing_locale_ids(user("editor")) == set()
+    assert len(publishing_locale_ids(user("moderator"))) == 4
+    assert is_moderator(user("moderator"))
+    assert not is_moderator(user("translator-es"))
+    assert not is_moderator(user("editor"))

@@ -43,9 +43,7 @@ def test_settings_fall_back_to_the_source_language(english_settings):
 
 def test_header_shows_the_translated_organisation_name(client):
     document = parse(client.get("/es/search/").content)
-    assert text(document.find(".//span[@class='site-header__name']")) == (
-        "Alianzas para la Educación en Sostenibilidad"
-    )
+    assert text(document.find(".//span[@class='site-header__name']")) == ("Red de Educación")
 
 
 def test_site_settings_are_in_the_settings_menu(admin_client):
@@ -53,9 +51,9 @@ def test_site_settings_are_in_the_settings_menu(admin_client):
     assert reverse("wagtailsnippets_common_sitesettings:list") in response.content.decode()
 
 
-def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_settings):
+def test_an_editors_change_waits_for_a_moderator(client, user, english_settings):
     editor = Client()
-    editor.force_login(demo_user("editor"))
+    editor.force_login(user("editor"))
     url = reverse("wagtailsnippets_common_sitesettings:edit", args=[english_settings.pk])
     data = edit_form_data(
         editor.get(url), english_settings, tagline="Schools changing the world together."
@@ -70,7 +68,7 @@ def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_sett
     assert "Schools changing the world together." not in client.get("/en/").content.decode()
 
     moderator = Client()
-    moderator.force_login(demo_user("moderator"))
+    moderator.force_login(user("moderator"))
     task_state = english_settings.current_workflow_task_state
     response = moderator.post(
         reverse(
@@ -84,9 +82,9 @@ def test_an_editors_change_waits_for_a_moderator(client, demo_user, english_sett
     assert "Schools changing the world together." not in client.get("/es/").content.decode()
 
 
-def test_the_spanish_translator_publishes_the_spanish_footer_only(client, demo_user, spanish):
+def test_the_spanish_translator_publishes_the_spanish_footer_only(client, user, spanish):
     translator = Client()
-    translator.force_login(demo_user("translator-es"))
+    translator.force_login(user("translator-es"))
     listing = translator.get(reverse("wagtailsnippets_common_sitesettings:list"))
     assert [str(item) for item in listing.context["object_list"]] == [
         str(SiteSettings.objects.get(locale=spanish))
@@ -136,9 +134,9 @@ def test_text_left_in_the_source_language_says_so(client, arabic):
     assert link.get("lang") is None
 
 
-def test_a_translator_cannot_touch_another_languages_translation(demo_user):
+def test_a_translator_cannot_touch_another_languages_translation(user):
     translator = Client()
-    translator.force_login(demo_user("translator-es"))
+    translator.force_login(user("translator-es"))
     french_settings = SiteSettings.objects.get(locale__language_code="fr")
     translation = translation_of(french_settings)
     footer = segments(translation, "footer_text")[0]

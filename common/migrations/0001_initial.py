@@ -14,6 +14,9 @@ from django.db import migrations, models
 
 def rename_content_type(apps, old_label, new_label):
     ContentType = apps.get_model("contenttypes", "ContentType")
+    # After a migration back, Django may have made an empty content type under the new
+    # name; the one that carries the rows takes its place.
+    ContentType.objects.filter(app_label=new_label, model="sitesettings").delete()
     ContentType.objects.filter(app_label=old_label, model="sitesettings").update(
         app_label=new_label
     )

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from tests.conftest import restore_demo
+from tests.conftest import restore
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make between browser steps are ordinary synchronous ones.
@@ -52,12 +52,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, django_db_setup):
+def site(live_server, demo_snapshot):
     """
     The demo site, served by a live server. A live server's database is emptied after
     each test, so the demo snapshot is put back first.
     """
-    restore_demo(django_db_setup)
+    restore(demo_snapshot)
     return live_server
 
 

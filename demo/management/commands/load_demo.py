@@ -85,8 +85,8 @@ class Command(BaseCommand):
                 mission=data["mission"],
                 introduction=data["introduction"],
                 vision=data["vision"],
-                hero_image=demo_image("Students in a school garden", draw_landscape("home"), alt),
-                hero_alt_text=alt,
+                image=demo_image("Students in a school garden", draw_landscape("home"), alt),
+                image_alt_text=alt,
                 objectives=[("objective", text) for text in data["objectives"]],
                 core_values=[
                     ("value", {"title": title, "description": description})

@@ -17,7 +17,7 @@ from home.models import HomePage, KeyAreaPage, StandardPage
 from stories.models import StoryPage
 from tests.html import parse, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def run(*args):
@@ -161,3 +161,20 @@ def test_demo_images_are_real_files_with_alt_text():
         with image.open_file() as file:
             assert file.read(4)
     assert get_image_model().objects.get(title="Students in a school garden").description
+
+
+def test_home_page_links_to_six_key_areas_that_render(client):
+    document = parse(client.get("/en/").content)
+    links = document.findall(".//ul[@class='card-grid key-areas']//h3/a")
+    assert [text(link) for link in links] == [
+        "Sustainable Leadership",
+        "Climate Change and Nature Education",
+        "Sustainable Well-being",
+        "Breaking the Cycle of Poverty",
+        "Global Digital Citizenship",
+        "Sustainability and Human Rights",
+    ]
+    for link in links:
+        response = client.get(link.get("href"))
+        assert response.status_code == 200
+        assert text(parse(response.content).find(".//h1")) == text(link)

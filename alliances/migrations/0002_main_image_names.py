@@ -1,0 +1,18 @@
+from django.db import migrations
+
+from common.content_migrations import DEPENDENCY, rename_stored_fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("alliances", "0001_initial"),
+        DEPENDENCY,
+    ]
+
+    operations = [
+        migrations.RenameField("alliancepage", "logo", "image"),
+        migrations.RenameField("alliancepage", "logo_alt_text", "image_alt_text"),
+        rename_stored_fields(
+            "alliances", "AlliancePage", {"logo": "image", "logo_alt_text": "image_alt_text"}
+        ),
+    ]
