@@ -1,5 +1,6 @@
 import io
 import json
+from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
@@ -31,17 +32,31 @@ def render_every_page():
             reader.get(page.url)
 
 
+@dataclass
+class Snapshots:
+    migrated: str  # the database as the migrations left it: where the demo starts
+    frame: str  # the frame of a site every other test starts from
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """
-    Every test starts from the frame of a site; it builds the content it reads. The value
-    is the database as the migrations left it, serialised, for the demo to start from.
-    """
+    """Every test starts from the frame of a site; it builds the content it reads."""
     with django_db_blocker.unblock():
         migrated = serialize_database()
         build_site()
         render_every_page()
-    return migrated
+        return Snapshots(migrated=migrated, frame=serialize_database())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_frame(django_db_setup, django_db_blocker):
+    """
+    Put the frame back for a module if a test with a live server emptied the database
+    before it (those run last in a worker, but a worker may take another module after).
+    """
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            restore(django_db_setup.frame)
 
 
 def serialize_database():
@@ -52,10 +67,13 @@ def serialize_database():
 
 
 def pytest_collection_modifyitems(items):
-    """Tests of the demo as a whole run on one worker, so the demo is built only once."""
+    """
+    With `--dist=loadgroup`, a module's tests run on one worker, so that its content is
+    built once; the tests of the demo as a whole run on one worker, which builds it once.
+    """
     for item in items:
-        if "demo_snapshot" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("demo"))
+        demo = "demo_snapshot" in item.fixturenames
+        item.add_marker(pytest.mark.xdist_group("demo" if demo else item.module.__name__))
 
 
 def module_content(build):
@@ -84,7 +102,7 @@ def module_content(build):
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo site as `make run` builds it, serialised; the database is left as it was."""
     with django_db_blocker.unblock(), transaction.atomic():
-        restore(django_db_setup)
+        restore(django_db_setup.migrated)
         with TestCase.captureOnCommitCallbacks(execute=True), translation.override(None):
             call_command("load_demo", stdout=io.StringIO())
         render_every_page()

@@ -30,7 +30,7 @@ def test_an_editor_publishes_a_story_through_moderation(page, site, tmp_path):
     chooser.get_by_label("File*").set_input_files(photo)
     chooser.get_by_role("button", name="Upload").click()
     expect(chooser).to_be_hidden()
-    page.get_by_label("Hero alt text").fill("Two pupils share a book under a tree.")
+    page.get_by_label("Image alt text").fill("Two pupils share a book under a tree.")
 
     page.get_by_label("Place name").fill("Kisumu")
     page.get_by_label("Country").select_option("KE")
