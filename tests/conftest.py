@@ -68,12 +68,19 @@ def serialize_database():
 
 def pytest_collection_modifyitems(items):
     """
-    With `--dist=loadgroup`, a module's tests run on one worker, so that its content is
-    built once; the tests of the demo as a whole run on one worker, which builds it once.
+    With `--dist=loadgroup`, the tests of the demo as a whole run on one worker, which
+    builds the demo once, and so do the tests of a module with its own content, which
+    builds that once; other tests go wherever a worker is free.
     """
     for item in items:
-        demo = "demo_snapshot" in item.fixturenames
-        item.add_marker(pytest.mark.xdist_group("demo" if demo else item.module.__name__))
+        if "demo_snapshot" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("demo"))
+        elif any(id(value) in MODULE_CONTENT for value in vars(item.module).values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+# The fixtures module_content() made, by id.
+MODULE_CONTENT = set()
 
 
 def module_content(build):
@@ -95,6 +102,7 @@ def module_content(build):
             reset_sequences()
         cache.clear()
 
+    MODULE_CONTENT.add(id(content))
     return content
 
 
