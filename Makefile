@@ -16,7 +16,7 @@ run: install migrate
 
 test: install-test system-packages lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --numprocesses=auto --dist=loadgroup
+	$(BIN)/pytest --numprocesses=auto
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

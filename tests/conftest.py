@@ -66,23 +66,6 @@ def serialize_database():
     return json.dumps(objects)
 
 
-def pytest_collection_modifyitems(items):
-    """
-    With `--dist=loadgroup`, the tests of the demo as a whole run on one worker, which
-    builds the demo once, and so do the tests of a module with its own content, which
-    builds that once; other tests go wherever a worker is free.
-    """
-    for item in items:
-        if "demo_snapshot" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("demo"))
-        elif any(id(value) in MODULE_CONTENT for value in vars(item.module).values()):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
-# The fixtures module_content() made, by id.
-MODULE_CONTENT = set()
-
-
 def module_content(build):
     """
     A module-scoped fixture: `build()` makes the content a module's tests read, once, in a
@@ -102,7 +85,6 @@ def module_content(build):
             reset_sequences()
         cache.clear()
 
-    MODULE_CONTENT.add(id(content))
     return content
 
 
