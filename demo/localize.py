@@ -43,9 +43,16 @@ def demo_texts(home):
         for segment in StringSegment.objects.filter(source=source).select_related(
             "string", "context"
         ):
-            where = f"{instance._meta.model_name} {segment.context.path}"
+            where = f"{where_used(instance, home)} {segment.context.path}"
             texts.setdefault(segment.string.data, []).append(where)
     return texts
+
+
+def where_used(instance, home):
+    """A page's path below the home page ("/key-areas/…/"), or "site settings"."""
+    if isinstance(instance, SiteSettings):
+        return "site settings"
+    return instance.url_path.removeprefix(home.url_path.rstrip("/"))
 
 
 def untranslated_texts(texts, language_code):

@@ -1,21 +1,20 @@
 import io
-import json
+import pickle
 from dataclasses import dataclass
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client, TestCase
 from django.utils import translation
+from filelock import FileLock
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
+from tests import snapshots
 from tests.factories import build_site
 
 
@@ -34,18 +33,18 @@ def render_every_page():
 
 @dataclass
 class Snapshots:
-    migrated: str  # the database as the migrations left it: where the demo starts
-    frame: str  # the frame of a site every other test starts from
+    migrated: dict  # the database as the migrations left it: where the demo starts
+    frame: dict  # the frame of a site every other test starts from
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the frame of a site; it builds the content it reads."""
     with django_db_blocker.unblock():
-        migrated = serialize_database()
+        migrated = snapshots.take()
         build_site()
         render_every_page()
-        return Snapshots(migrated=migrated, frame=serialize_database())
+        return Snapshots(migrated=migrated, frame=snapshots.take())
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -56,14 +55,7 @@ def site_frame(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         if not HomePage.objects.exists():
-            restore(django_db_setup.frame)
-
-
-def serialize_database():
-    objects = json.loads(connection.creation.serialize_db_to_string())
-    # Content types first: signal handlers look them up while the rest is restored.
-    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
-    return json.dumps(objects)
+            snapshots.restore(django_db_setup.frame)
 
 
 def module_content(build):
@@ -82,53 +74,51 @@ def module_content(build):
             yield built
             transaction.set_rollback(True)
         with django_db_blocker.unblock():
-            reset_sequences()
+            snapshots.reset_sequences()
         cache.clear()
 
     return content
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo site as `make run` builds it, serialised; the database is left as it was."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        restore(django_db_setup.migrated)
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """
+    The demo site as `make run` builds it. One worker builds it and leaves it in a file
+    for the others (they share the media directory too); its database is left as it was.
+    """
+    run_directory = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_directory = run_directory.parent
+    path = run_directory / "demo.snapshot"
+    with FileLock(f"{path}.lock"):
+        if not path.exists():
+            with django_db_blocker.unblock():
+                path.write_bytes(pickle.dumps(build_demo(django_db_setup.migrated)))
+    return pickle.loads(path.read_bytes())
+
+
+def build_demo(migrated):
+    with transaction.atomic():
+        snapshots.restore(migrated)
         with TestCase.captureOnCommitCallbacks(execute=True), translation.override(None):
             call_command("load_demo", stdout=io.StringIO())
         render_every_page()
-        snapshot = serialize_database()
+        demo = snapshots.take()
         transaction.set_rollback(True)
-    with django_db_blocker.unblock():
-        reset_sequences()
-    return snapshot
+    snapshots.reset_sequences()
+    return demo
 
 
 @pytest.fixture(scope="module")
 def demo(demo_snapshot, django_db_blocker):
     """The demo site for a module's tests, taken away again after them."""
     with django_db_blocker.unblock(), transaction.atomic():
-        restore(demo_snapshot)
+        snapshots.restore(demo_snapshot)
         yield
         transaction.set_rollback(True)
     with django_db_blocker.unblock():
-        reset_sequences()
+        snapshots.reset_sequences()
     cache.clear()
-
-
-def reset_sequences():
-    """Move PostgreSQL's sequences past the rows there are."""
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(statement)
-
-
-def restore(snapshot):
-    """Empty the database and put a snapshot back."""
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    ContentType.objects.clear_cache()
-    cache.clear()
-    connection.creation.deserialize_db_from_string(snapshot)
-    reset_sequences()
 
 
 @pytest.fixture
@@ -178,6 +168,14 @@ def user(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+def pytest_collection_modifyitems(items):
+    """
+    The tests that read the demo site run first: xdist hands out consecutive tests, so one
+    worker builds the demo and runs them while the others start on the rest.
+    """
+    items.sort(key=lambda item: "demo_snapshot" not in getattr(item, "fixturenames", ()))
 
 
 def pytest_report_header(config):

@@ -8,7 +8,10 @@ os.environ["DEBUG"] = "true"
 
 from config.settings import *  # noqa: E402, F403
 
-MEDIA_ROOT = tempfile.mkdtemp(prefix="network-site-test-media-")
+# One media directory for a run, shared by its workers: a worker restores the demo site
+# another one built, image files included.
+test_run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
+MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"network-site-test-media-{test_run}")
 STATIC_ROOT = tempfile.mkdtemp(prefix="network-site-test-static-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from tests.conftest import restore
+from tests.snapshots import restore
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make between browser steps are ordinary synchronous ones.

@@ -103,7 +103,7 @@ def test_refreshing_the_memories_keeps_translations_and_adds_new_texts(home, tmp
     assert "es: 1 new texts to translate, 1 removed." in output.getvalue()
     refreshed = {entry.msgid: entry for entry in polib.pofile(tmp_path / "es.po")}
     assert refreshed[area.summary].msgstr == ""
-    assert refreshed[area.summary].comment == "keyareapage summary"
+    assert refreshed[area.summary].comment == "/key-areas/sustainable-leadership/ summary"
     assert old_summary not in refreshed
     assert refreshed[area.title].msgstr == memory("es")[area.title]
     assert untranslated_texts(demo_texts(home), "es") == [area.summary]

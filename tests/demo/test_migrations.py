@@ -16,7 +16,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from common.models import SiteSettings
 from stories.models import StoryPage
-from tests.conftest import restore
+from tests.snapshots import restore
 from translation_workflow.gate import unfinished_segments
 
 # The last migrations before site settings moved to `common` and fields were renamed.
