@@ -285,11 +285,29 @@ WHAT_WE_DO = {
 }
 
 DEMO_USERS = [
-    # username, password, groups (none for the administrator)
-    ("admin", "demo-admin", []),
-    ("editor", "demo-editor", ["Editors"]),
-    ("moderator", "demo-moderator", ["Moderators"]),
-    ("translator-es", "demo-translator", ["Translators", "Translators (Español)"]),
-    ("translator-fr", "demo-translator", ["Translators", "Translators (Français)"]),
-    ("translator-ar", "demo-translator", ["Translators", "Translators (العربية)"]),
+    # username, password, full name, admin language, groups (none for the administrator)
+    ("admin", "demo-admin", ("Alex", "Morgan"), "en", []),
+    ("editor", "demo-editor", ("Sam", "Carter"), "en", ["Editors"]),
+    ("moderator", "demo-moderator", ("Priya", "Nair"), "en", ["Moderators"]),
+    (
+        "translator-es",
+        "demo-translator",
+        ("Lucía", "Fernández"),
+        "es",
+        ["Translators", "Translators (Español)"],
+    ),
+    (
+        "translator-fr",
+        "demo-translator",
+        ("Camille", "Dubois"),
+        "fr",
+        ["Translators", "Translators (Français)"],
+    ),
+    (
+        "translator-ar",
+        "demo-translator",
+        ("ليلى", "حداد"),
+        "ar",
+        ["Translators", "Translators (العربية)"],
+    ),
 ]

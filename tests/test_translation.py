@@ -111,6 +111,12 @@ def test_a_translator_works_only_in_their_own_language(
     assert client.get("/es/").status_code == 200
 
 
+def action(cell):
+    """Where a report cell's button posts to, or its link leads."""
+    form = cell.find("form")
+    return form.get("action") if form is not None else cell.find("a").get("href")
+
+
 def report_cells(client, language=""):
     response = client.get(reverse("translation_report"), {"language": language})
     assert response.status_code == 200
@@ -119,9 +125,7 @@ def report_cells(client, language=""):
     rows = {}
     for row in table.iterfind("./tbody/tr"):
         title = text(row.find("th"))
-        rows[title] = [
-            (cell.get("data-status"), cell.find("a").get("href")) for cell in row.iter("td")
-        ]
+        rows[title] = [(cell.get("data-status"), action(cell)) for cell in row.iter("td")]
     headers = [text(th) for th in table.iterfind("./thead//th")]
     return headers, rows
 
@@ -132,7 +136,7 @@ def test_translation_report_shows_the_state_of_every_translation(admin_client, h
     assert [status for status, _url in rows[home.title]] == ["current"] * 3
     status, url = rows[new_story.title][0]
     assert status == "missing"
-    assert url.endswith("?select_locale=es")
+    assert url == reverse("wagtail_localize:submit_page_translation", args=[new_story.pk])
 
     TranslationCreator(None, [Locale.objects.get(language_code="fr")]).create_translations(
         new_story
@@ -146,6 +150,7 @@ def test_translation_report_shows_the_state_of_every_translation(admin_client, h
 def test_publishing_the_source_marks_translations_out_of_date_until_updated(
     admin_client, user, key_area, spanish
 ):
+    spanish_area = key_area.get_translation(spanish)
     _, rows = report_cells(admin_client, "es")
     assert rows[key_area.title][0][0] == "current"
 
@@ -154,12 +159,12 @@ def test_publishing_the_source_marks_translations_out_of_date_until_updated(
     _, rows = report_cells(admin_client, "es")
     status, url = rows[key_area.title][0]
     assert status == "out-of-date"
-    assert "/update/" in url
+    assert url == reverse("update_translation", args=[translation_of(spanish_area).pk])
 
-    # The sync brings the new English text to the translators; nothing is published yet.
-    response = admin_client.post(url, {"publish_translations": "on"})
+    # Updating brings the new English text to the translator; nothing is published yet.
+    response = admin_client.post(url)
     assert response.status_code == 302
-    spanish_area = key_area.get_translation(spanish)
+    spanish_area.refresh_from_db()
     assert spanish_area.summary != "A new summary in the source language."
     _, rows = report_cells(admin_client, "es")
     assert rows[key_area.title][0][0] == "out-of-date"

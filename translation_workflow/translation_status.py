@@ -10,7 +10,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation
+
+from .access import publishing_locale_ids, works_in_every_language
 
 MISSING = "missing"
 IN_PROGRESS = "in-progress"
@@ -31,11 +33,16 @@ ACTION_LABELS = {
 }
 
 
+TO_DO = (MISSING, OUT_OF_DATE)
+
+
 @dataclass
 class Cell:
     locale: Locale
     status: str
     url: str
+    # Translating or updating changes the database, so those actions are forms, not links.
+    needs_post: bool = False
 
     @property
     def label(self):
@@ -68,8 +75,11 @@ def target_locales(language=None):
     return sorted(locales, key=lambda locale: order.index(locale.language_code))
 
 
-def translation_rows(locales):
-    """(source page, [Cell per locale]) for every page in the source language."""
+def translation_rows(locales, statuses=None):
+    """
+    (source page, [Cell per locale]) for every page in the source language, in the order
+    of the page tree; with `statuses`, only the pages with a cell in one of them.
+    """
     source_locale = Locale.get_default()
     pages_by_key = defaultdict(dict)
     sources = []
@@ -77,9 +87,11 @@ def translation_rows(locales):
         pages_by_key[page.translation_key][page.locale_id] = page
         if page.locale_id == source_locale.pk:
             sources.append(page)
-    translation_sources = {
-        source.object_id: source
-        for source in TranslationSource.objects.filter(locale=source_locale)
+    translations = {
+        (translation.source.object_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(
+            source__locale=source_locale, target_locale__in=locales, enabled=True
+        ).select_related("source")
     }
     rows = []
     for source in sources:
@@ -87,16 +99,40 @@ def translation_rows(locales):
         for locale in locales:
             translation = pages_by_key[source.translation_key].get(locale.pk)
             status = status_of(source, translation)
+            synced = translations.get((source.translation_key, locale.pk))
             if status == MISSING:
                 url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
-                url += f"?select_locale={locale.language_code}"
-            elif status == OUT_OF_DATE and source.translation_key in translation_sources:
-                url = reverse(
-                    "wagtail_localize:update_translations",
-                    args=[translation_sources[source.translation_key].pk],
-                )
-            else:
-                url = reverse("wagtailadmin_pages:edit", args=[translation.pk])
+                cells.append(Cell(locale, status, url, needs_post=True))
+                continue
+            if status == OUT_OF_DATE and synced is not None:
+                url = reverse("update_translation", args=[synced.pk])
+                cells.append(Cell(locale, status, url, needs_post=True))
+                continue
+            url = reverse("wagtailadmin_pages:edit", args=[translation.pk])
             cells.append(Cell(locale, status, url))
-        rows.append((source, cells))
+        if statuses is None or any(cell.status in statuses for cell in cells):
+            rows.append((source, cells))
     return rows
+
+
+def translator_locales(user):
+    """The languages `user` translates into; none for who works in every language."""
+    if works_in_every_language(user):
+        return []
+    return [
+        locale for locale in target_locales() if locale.pk in publishing_locale_ids(user)
+    ]
+
+
+def to_do(user):
+    """
+    What a translator has to do: (source page, cell) for each page missing or out of date
+    in her languages, newest source first.
+    """
+    items = [
+        (page, cell)
+        for page, cells in translation_rows(translator_locales(user), TO_DO)
+        for cell in cells
+        if page.live and cell.status in TO_DO
+    ]
+    return sorted(items, key=lambda item: item[0].last_published_at, reverse=True)

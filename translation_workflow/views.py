@@ -3,10 +3,13 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views import snippets as snippet_views
@@ -22,29 +25,65 @@ from .access import (
     works_in_every_language,
 )
 from .gate import publish_translation, unfinished_segments
-from .translation_status import STATUS_LABELS, target_locales, translation_rows
+from .translation_status import STATUS_LABELS, target_locales, translation_rows, translator_locales
 
 
 def translation_report(request):
-    """The page × language grid of translation status, for translators and editors."""
+    """
+    The page × language grid of translation status, for translators and editors. A
+    translator first sees her own language; "All languages" is there for her too.
+    """
     languages = dict(settings.LANGUAGES)
-    language = request.GET.get("language")
+    if "language" in request.GET:
+        language = request.GET["language"]
+    else:
+        own = translator_locales(request.user)
+        language = own[0].language_code if own else None
     if language not in languages or language == settings.LANGUAGE_CODE:
         language = None
+    status = request.GET.get("status")
+    if status not in STATUS_LABELS:
+        status = None
     locales = target_locales(language)
     return TemplateResponse(
         request,
         "translation_workflow/translation_report.html",
         {
-            "rows": translation_rows(locales),
+            "rows": translation_rows(locales, statuses=status and {status}),
             "locales": locales,
             "language": language,
             "languages": [
                 (code, name) for code, name in languages.items() if code != settings.LANGUAGE_CODE
             ],
+            "status": status,
             "statuses": STATUS_LABELS.items(),
         },
     )
+
+
+@require_POST
+def update_translation(request, translation_id):
+    """
+    Bring one language's translation up to date with its source, and open it in the
+    translation editor, which lists first the texts that changed. The other languages'
+    pages stay as they are until their own translators update them.
+    """
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"),
+        pk=translation_id,
+        enabled=True,
+    )
+    if not may_work_in(request.user, translation.target_locale):
+        raise PermissionDenied
+    with transaction.atomic():
+        translation.source.update_from_db()
+    instance = translation.get_target_instance()
+    messages.success(
+        request,
+        _("'%(title)s' in %(language)s now has the latest texts from its source.")
+        % {"title": instance, "language": translation.target_locale.get_display_name()},
+    )
+    return redirect(AdminURLFinder(request.user).get_edit_url(instance))
 
 
 def may_publish(user, instance):

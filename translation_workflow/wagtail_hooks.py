@@ -8,11 +8,14 @@ the same addresses.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail_localize.views import edit_translation
@@ -20,6 +23,7 @@ from wagtail_localize.views import edit_translation
 from . import views
 from .access import is_moderator, may_work_in
 from .gate import PUBLISH_UNFINISHED, enabled_translation, unfinished_segments
+from .translation_status import MISSING, OUT_OF_DATE, to_do, translator_locales
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -52,8 +56,52 @@ def register_guarded_localize_urls():
 
 
 @hooks.register("register_admin_urls")
-def register_translation_report_url():
-    return [path("reports/translations/", views.translation_report, name="translation_report")]
+def register_translation_workflow_urls():
+    return [
+        path("reports/translations/", views.translation_report, name="translation_report"),
+        path(
+            "translations/<int:translation_id>/update/",
+            views.update_translation,
+            name="update_translation",
+        ),
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def translation_status_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("translation_workflow/translation-status.css")
+    )
+
+
+class TranslationsToDoPanel(Component):
+    """A translator's dashboard: the pages missing or out of date in her languages."""
+
+    name = "translations_to_do"
+    template_name = "translation_workflow/translations_to_do.html"
+    order = 50
+    shown = 10
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        items = to_do(request.user)
+        statuses = [cell.status for _page, cell in items]
+        locales = translator_locales(request.user)
+        return {
+            "items": items[: self.shown],
+            "total": len(items),
+            "missing": statuses.count(MISSING),
+            "out_of_date": statuses.count(OUT_OF_DATE),
+            "report_url": reverse("translation_report")
+            + (f"?language={locales[0].language_code}" if len(locales) == 1 else ""),
+            "csrf_token": parent_context["csrf_token"],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_to_do(request, panels):
+    if translator_locales(request.user):
+        panels.append(TranslationsToDoPanel())
 
 
 @hooks.register("register_reports_menu_item")

@@ -7,8 +7,10 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
 from common.models import SiteSettings
@@ -142,17 +144,59 @@ def test_demo_languages_and_users_exist():
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "es", "fr", "ar"}
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
-    for username, password, groups in (
-        ("editor", "demo-editor", {"Editors"}),
-        ("moderator", "demo-moderator", {"Moderators"}),
-        ("translator-es", "demo-translator", {"Translators", "Translators (Español)"}),
-        ("translator-fr", "demo-translator", {"Translators", "Translators (Français)"}),
-        ("translator-ar", "demo-translator", {"Translators", "Translators (العربية)"}),
+    for username, password, groups, name, language in (
+        ("editor", "demo-editor", {"Editors"}, "Sam Carter", "en"),
+        ("moderator", "demo-moderator", {"Moderators"}, "Priya Nair", "en"),
+        (
+            "translator-es",
+            "demo-translator",
+            {"Translators", "Translators (Español)"},
+            "Lucía Fernández",
+            "es",
+        ),
+        (
+            "translator-fr",
+            "demo-translator",
+            {"Translators", "Translators (Français)"},
+            "Camille Dubois",
+            "fr",
+        ),
+        (
+            "translator-ar",
+            "demo-translator",
+            {"Translators", "Translators (العربية)"},
+            "ليلى حداد",
+            "ar",
+        ),
     ):
         user = users.get(username=username)
         assert not user.is_superuser
         assert set(user.groups.values_list("name", flat=True)) == groups
         assert user.check_password(password)
+        assert user.get_full_name() == name
+        assert UserProfile.get_for_user(user).get_preferred_language() == language
+
+
+def test_a_demo_user_changes_her_admin_language(client):
+    """Wagtail's account form needs a first and a last name: every demo user has both."""
+    client.login(username="translator-es", password="demo-translator")
+    response = client.post(
+        reverse("wagtailadmin_account"),
+        {
+            "name_email-first_name": "Lucía",
+            "name_email-last_name": "Fernández",
+            "name_email-email": "translator-es@example.org",
+            "locale-preferred_language": "fr",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["panels"]
+    dashboard = parse(client.get(reverse("wagtailadmin_home")).content)
+    assert dashboard.get("lang") == "fr"
 
 
 def test_demo_images_are_real_files_with_alt_text():

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from common.models import SiteSettings
 from demo import alliances, content, gallery, stories
@@ -98,7 +99,12 @@ class Command(BaseCommand):
             home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
         )
         return home
 
@@ -214,15 +220,19 @@ class Command(BaseCommand):
 
     def load_users(self):
         User = get_user_model()
-        for username, password, group_names in content.DEMO_USERS:
+        for username, password, (first_name, last_name), language, groups in content.DEMO_USERS:
             if User.objects.filter(username=username).exists():
                 continue
             user = User.objects.create_user(
                 username=username,
                 password=password,
                 email=f"{username}@example.org",
-                first_name=username.split("-")[0].capitalize(),
-                is_superuser=not group_names,
-                is_staff=not group_names,
+                first_name=first_name,
+                last_name=last_name,
+                is_superuser=not groups,
+                is_staff=not groups,
             )
-            user.groups.add(*Group.objects.filter(name__in=group_names))
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
+            user.groups.add(*Group.objects.filter(name__in=groups))

@@ -1,0 +1,74 @@
+"""
+Translators hear of their work: when a page in the source language is published, the
+translators of each language where it now needs translating (a new page) or updating
+(its translation fell behind) get one e-mail, in their own admin language, sent once the
+publication is committed. Nobody hears of a language they do not translate.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published
+
+from .roles import language_group_name
+
+
+def languages_to_notify(page):
+    """The locales where publishing `page` gives translators something to do."""
+    if page.locale_id != Locale.get_default().pk:
+        return []
+    first_publication = page.first_published_at == page.last_published_at
+    translated = set(
+        Page.objects.filter(translation_key=page.translation_key).values_list("locale", flat=True)
+    )
+    return [
+        locale
+        for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code")
+        if locale.language_code in dict(settings.LANGUAGES)
+        and (locale.pk in translated or first_publication)
+    ]
+
+
+def translators_of(locale):
+    return (
+        get_user_model()
+        .objects.filter(groups__name=language_group_name(locale.language_code), is_active=True)
+        .exclude(email="")
+        .select_related("wagtail_userprofile")
+    )
+
+
+def messages_for(page):
+    """One e-mail per translator, naming each of her languages the page concerns."""
+    recipients = {}
+    for locale in languages_to_notify(page):
+        for user in translators_of(locale):
+            recipients.setdefault(user, []).append(
+                (locale, page.get_translation_or_none(locale) is not None)
+            )
+    dashboard = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
+    messages = []
+    for user, work in recipients.items():
+        profile = getattr(user, "wagtail_userprofile", None)
+        language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
+        with translation.override(language):
+            context = {"user": user, "page": page, "work": work, "dashboard": dashboard}
+            subject = render_to_string("translation_workflow/notification_subject.txt", context)
+            body = render_to_string("translation_workflow/notification.txt", context)
+        messages.append(EmailMessage(subject.strip(), body, to=[user.email]))
+    return messages
+
+
+def on_page_published(sender, instance, **kwargs):
+    messages = messages_for(instance)
+    if messages:
+        transaction.on_commit(lambda: get_connection().send_messages(messages))
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="translation_workflow.notifications")

@@ -1,0 +1,16 @@
+from django import template
+from django.utils.translation import get_language_info
+
+from translation_workflow.changes import changed_texts
+
+register = template.Library()
+
+
+@register.inclusion_tag("translation_workflow/changed_texts.html")
+def changed_texts_of(translation):
+    return {"changed": changed_texts(translation), "locale": translation.target_locale}
+
+
+@register.simple_tag
+def text_direction(language_code):
+    return "rtl" if get_language_info(language_code)["bidi"] else "ltr"
