@@ -208,7 +208,12 @@ def build_english_home():
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Education Network"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Education Network",
+        },
     )
     sections = [
         StandardPage(title="What we do", slug="what-we-do", introduction="Our work."),

@@ -246,4 +246,3 @@ def test_updating_one_language_leaves_the_others_and_shows_what_changed(
     client.force_login(user("translator-es"))
     response = client.post(reverse("update_translation", args=[translation.pk]))
     assert (response.status_code, response["Location"]) == (302, "/admin/")
-

@@ -119,9 +119,7 @@ def translator_locales(user):
     """The languages `user` translates into; none for who works in every language."""
     if works_in_every_language(user):
         return []
-    return [
-        locale for locale in target_locales() if locale.pk in publishing_locale_ids(user)
-    ]
+    return [locale for locale in target_locales() if locale.pk in publishing_locale_ids(user)]
 
 
 def to_do(user):
