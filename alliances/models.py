@@ -25,6 +25,7 @@ class AllianceIndexPage(SharingMixin, Page):
     introduction = models.TextField(
         blank=True,
         help_text=_("Why the network works with these alliances, in a few sentences."),
+        verbose_name=_("Introduction"),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -69,34 +70,43 @@ class AllianceIndexPage(SharingMixin, Page):
 class AlliancePage(MainImageMixin, SharingMixin, Page):
     """An alliance or partner network the network belongs to or works with."""
 
-    acronym = models.CharField(max_length=20, blank=True, help_text=_("e.g. 'SAGE'."))
+    acronym = models.CharField(
+        max_length=20, blank=True, help_text=_("e.g. 'SAGE'."), verbose_name=_("Acronym")
+    )
     summary = models.TextField(
         max_length=400,
         help_text=_("Who they are and what they do, in two or three sentences."),
+        verbose_name=_("Summary"),
     )
     focus_sectors = StreamField(
         [("sector", blocks.CharBlock(max_length=60, label=_("Sector")))],
         blank=True,
         help_text=_("Short labels such as 'Digital Education', in the alliance's own order."),
+        verbose_name=_("Focus sectors"),
     )
     founded_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        verbose_name=_("Founded year"),
     )
     scope = models.CharField(
         max_length=120,
         blank=True,
         help_text=_("Where it works, e.g. 'Global' or 'Asia-Pacific'."),
+        verbose_name=_("Scope"),
     )
-    website = models.URLField(blank=True, help_text=_("The alliance's own site."))
+    website = models.URLField(
+        blank=True, help_text=_("The alliance's own site."), verbose_name=_("Website")
+    )
     key_areas = ParentalManyToManyField(
         "home.KeyAreaPage",
         blank=True,
         related_name="alliances",
         help_text=_("The key areas this alliance works on with us."),
+        verbose_name=_("Key areas"),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     content_panels = [
         *Page.content_panels,

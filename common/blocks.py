@@ -17,11 +17,14 @@ RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text=_("A short heading for the section."))
+    text = blocks.CharBlock(
+        max_length=120, help_text=_("A short heading for the section."), label=_("Text")
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         help_text=_("Use sub-headings inside a section."),
+        label=_("Level"),
     )
 
     class Meta:
@@ -42,7 +45,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         required=False,
         max_length=250,
@@ -50,10 +53,14 @@ class ImageBlock(blocks.StructBlock):
             "Describe what the image shows for people who cannot see it. "
             "Leave empty to use the description saved with the image."
         ),
+        label=_("Alt text"),
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
     credit = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Photographer or source, if known.")
+        required=False,
+        max_length=120,
+        help_text=_("Photographer or source, if known."),
+        label=_("Credit"),
     )
 
     class Meta:
@@ -63,14 +70,18 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(help_text=_("The words, without quotation marks."))
+    quote = blocks.TextBlock(help_text=_("The words, without quotation marks."), label=_("Quote"))
     attribution = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Who said it, e.g. 'Maria Lopez'.")
+        required=False,
+        max_length=120,
+        help_text=_("Who said it, e.g. 'Maria Lopez'."),
+        label=_("Attribution"),
     )
     role = blocks.CharBlock(
         required=False,
         max_length=120,
         help_text=_("Their role or school, e.g. 'Teacher, Escuela Verde'."),
+        label=_("Role"),
     )
 
     class Meta:
@@ -88,11 +99,15 @@ class LinkStructValue(blocks.StructValue):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False, help_text=_("One or two sentences."))
-    link_label = blocks.CharBlock(max_length=60, help_text=_("The button text, e.g. 'Join us'."))
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    text = blocks.TextBlock(required=False, help_text=_("One or two sentences."), label=_("Text"))
+    link_label = blocks.CharBlock(
+        max_length=60, help_text=_("The button text, e.g. 'Join us'."), label=_("Link label")
+    )
     page = blocks.PageChooserBlock(
-        required=False, help_text=_("Link to a page on this site, or enter a web address below.")
+        required=False,
+        help_text=_("Link to a page on this site, or enter a web address below."),
+        label=_("Page"),
     )
     external_url = blocks.URLBlock(required=False, label=_("Web address"))
 
@@ -113,15 +128,21 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text=_("Paste the address of a YouTube or Vimeo video."))
-    title = blocks.CharBlock(max_length=200, help_text=_("What the video is called."))
+    video = EmbedBlock(
+        help_text=_("Paste the address of a YouTube or Vimeo video."), label=_("Video")
+    )
+    title = blocks.CharBlock(
+        max_length=200, help_text=_("What the video is called."), label=_("Title")
+    )
     poster = ImageChooserBlock(
         required=False,
         help_text=_("A still shown until the reader plays the video."),
+        label=_("Poster"),
     )
     transcript = blocks.TextBlock(
         required=False,
         help_text=_("What is said in the video, for readers who cannot listen."),
+        label=_("Transcript"),
     )
 
     class Meta:
@@ -131,13 +152,15 @@ class VideoBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(max_length=20, help_text=_("e.g. '120' or '35%'."))
-    label = blocks.CharBlock(max_length=120, help_text=_("e.g. 'schools in the network'."))
+    figure = blocks.CharBlock(max_length=20, help_text=_("e.g. '120' or '35%'."), label=_("Figure"))
+    label = blocks.CharBlock(
+        max_length=120, help_text=_("e.g. 'schools in the network'."), label=_("Label")
+    )
 
 
 class KeyFiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
-    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("Figures"))
 
     class Meta:
         icon = "table"
@@ -146,11 +169,14 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(label=_("Document"))
     label = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Leave empty to use the document's title.")
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document's title."),
+        label=_("Label"),
     )
-    description = blocks.TextBlock(required=False)
+    description = blocks.TextBlock(required=False, label=_("Description"))
 
     class Meta:
         icon = "doc-full"
@@ -172,8 +198,12 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class CoreValueBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=80, help_text=_("One word or a short phrase."))
-    description = blocks.TextBlock(help_text=_("What this value means in practice."))
+    title = blocks.CharBlock(
+        max_length=80, help_text=_("One word or a short phrase."), label=_("Title")
+    )
+    description = blocks.TextBlock(
+        help_text=_("What this value means in practice."), label=_("Description")
+    )
 
     class Meta:
         icon = "pick"

@@ -28,6 +28,7 @@ class SharingMixin(models.Model):
             "Shown when the page is shared on social networks. "
             "Leave empty to use the page's main image or the site's default."
         ),
+        verbose_name=_("Share image"),
     )
 
     promote_panels = [
@@ -96,6 +97,7 @@ class MainImageMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown at the top of the page, on cards that list it and when it is shared."),
+        verbose_name=_("Image"),
     )
     image_alt_text = models.CharField(
         max_length=250,
@@ -104,6 +106,7 @@ class MainImageMixin(models.Model):
             "Describe what the image shows for people who cannot see it. "
             "Leave empty to use the description saved with the image."
         ),
+        verbose_name=_("Image alt text"),
     )
 
     class Meta:
@@ -139,26 +142,35 @@ class SocialLinkValue(blocks.StructValue):
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS)
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS, label=_("Network"))
     url = blocks.URLBlock(label=_("Web address"))
-    label = blocks.CharBlock(required=False, max_length=60, help_text=_("Only needed for 'Other'."))
+    label = blocks.CharBlock(
+        required=False, max_length=60, help_text=_("Only needed for 'Other'."), label=_("Label")
+    )
 
     class Meta:
         icon = "link"
+        label = _("Social network profile")
         value_class = SocialLinkValue
 
 
 class MenuLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
-        required=False, help_text=_("A page on this site, or enter a web address below.")
+        required=False,
+        help_text=_("A page on this site, or enter a web address below."),
+        label=_("Page"),
     )
     external_url = blocks.URLBlock(required=False, label=_("Web address"))
     label = blocks.CharBlock(
-        required=False, max_length=60, help_text=_("Leave empty to use the page's title.")
+        required=False,
+        max_length=60,
+        help_text=_("Leave empty to use the page's title."),
+        label=_("Label"),
     )
 
     class Meta:
         icon = "link"
+        label = _("Link")
 
 
 class SiteSettings(
@@ -171,11 +183,14 @@ class SiteSettings(
     moderation as pages; readers see the last published version.
     """
 
-    organisation_name = models.CharField(max_length=120)
+    organisation_name = models.CharField(max_length=120, verbose_name=_("Organisation name"))
     short_name = models.CharField(
-        max_length=20, blank=True, help_text=_("An acronym such as 'PSE', if the network has one.")
+        max_length=20,
+        blank=True,
+        help_text=_("An acronym such as 'PSE', if the network has one."),
+        verbose_name=_("Short name"),
     )
-    tagline = models.CharField(max_length=200, blank=True)
+    tagline = models.CharField(max_length=200, blank=True, verbose_name=_("Tagline"))
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -183,6 +198,7 @@ class SiteSettings(
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown in the header. A wide logo with a transparent background works best."),
+        verbose_name=_("Logo"),
     )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -191,29 +207,34 @@ class SiteSettings(
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown when a page without an image of its own is shared. 1200×630 is ideal."),
+        verbose_name=_("Default share image"),
     )
     main_menu = StreamField(
         [("link", MenuLinkBlock())],
         blank=True,
         help_text=_("The links in the header, in order."),
+        verbose_name=_("Main menu"),
     )
     footer_menu = StreamField(
         [("link", MenuLinkBlock())],
         blank=True,
         help_text=_("The links in the footer, in order."),
+        verbose_name=_("Footer menu"),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         help_text=_("The network's profiles, shown under 'Follow us'."),
+        verbose_name=_("Social links"),
     )
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    contact_address = models.TextField(blank=True)
+    contact_email = models.EmailField(blank=True, verbose_name=_("Contact email"))
+    contact_phone = models.CharField(max_length=40, blank=True, verbose_name=_("Contact phone"))
+    contact_address = models.TextField(blank=True, verbose_name=_("Contact address"))
     footer_text = RichTextField(
         features=["bold", "italic", "link"],
         blank=True,
         help_text=_("A short line at the very bottom, e.g. a registration number."),
+        verbose_name=_("Footer text"),
     )
 
     edit_handler = TabbedInterface(

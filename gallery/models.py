@@ -31,7 +31,9 @@ class GalleryIndexPage(SharingMixin, Page):
     """The media gallery: videos, photo albums and documents, newest first."""
 
     introduction = models.TextField(
-        blank=True, help_text=_("A sentence or two shown above the gallery.")
+        blank=True,
+        help_text=_("A sentence or two shown above the gallery."),
+        verbose_name=_("Introduction"),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -75,37 +77,52 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
         choices=MediaType,
         default=MediaType.VIDEO,
         help_text=_("Then fill in the matching section below: video, photos or documents."),
+        verbose_name=_("Media type"),
     )
     description = models.TextField(
-        help_text=_("What it is and why it matters, in a few sentences.")
+        help_text=_("What it is and why it matters, in a few sentences."),
+        verbose_name=_("Description"),
     )
-    date = models.DateField(default=timezone.localdate)
+    date = models.DateField(default=timezone.localdate, verbose_name=_("Date"))
     key_areas = ParentalManyToManyField(
         "home.KeyAreaPage",
         blank=True,
         related_name="media_items",
         help_text=_("The key areas this belongs to. It is listed on their pages."),
+        verbose_name=_("Key areas"),
     )
-    place_name = models.CharField(max_length=120, blank=True)
-    country = CountryField(blank=True)
+    place_name = models.CharField(max_length=120, blank=True, verbose_name=_("Place name"))
+    country = CountryField(blank=True, verbose_name=_("Country"))
     credit = models.CharField(
-        max_length=200, blank=True, help_text=_("Who made it, e.g. 'Film by Escuela Verde'.")
+        max_length=200,
+        blank=True,
+        help_text=_("Who made it, e.g. 'Film by Escuela Verde'."),
+        verbose_name=_("Credit"),
     )
-    licence = models.CharField(max_length=30, choices=Licence, blank=True)
+    licence = models.CharField(
+        max_length=30, choices=Licence, blank=True, verbose_name=_("Licence")
+    )
 
     video_url = models.URLField(
         blank=True,
         help_text=_("The address of the video on YouTube or Vimeo."),
+        verbose_name=_("Video address"),
     )
     duration = models.DurationField(
-        null=True, blank=True, help_text=_("How long the video runs, e.g. 00:03:20.")
+        null=True,
+        blank=True,
+        help_text=_("How long the video runs, e.g. 00:03:20."),
+        verbose_name=_("Duration"),
     )
     transcript = models.TextField(
         blank=True,
         help_text=_("What is said in the video, for readers who cannot listen."),
+        verbose_name=_("Transcript"),
     )
-    photos = StreamField([("photo", ImageBlock())], blank=True)
-    documents = StreamField([("document", DocumentLinkBlock())], blank=True)
+    photos = StreamField([("photo", ImageBlock())], blank=True, verbose_name=_("Photos"))
+    documents = StreamField(
+        [("document", DocumentLinkBlock())], blank=True, verbose_name=_("Documents")
+    )
 
     content_panels = [
         *Page.content_panels,

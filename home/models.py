@@ -15,32 +15,43 @@ class HomePage(MainImageMixin, SharingMixin, Page):
 
     mission = models.TextField(
         help_text=_("The mission statement, in one or two sentences. Shown first, large."),
+        verbose_name=_("Mission"),
     )
     introduction = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
         help_text=_("Who the network is, in a few short paragraphs."),
+        verbose_name=_("Introduction"),
     )
-    vision = models.TextField(help_text=_("The world the network works towards."))
+    vision = models.TextField(
+        help_text=_("The world the network works towards."), verbose_name=_("Vision")
+    )
     objectives = StreamField(
         [("objective", blocks.TextBlock(label=_("Objective")))],
         blank=True,
         help_text=_("What the network sets out to do, one objective per item."),
+        verbose_name=_("Objectives"),
     )
     core_values = StreamField(
         [("value", CoreValueBlock())],
         blank=True,
         help_text=_("The values behind the network's work, each with a title and a description."),
+        verbose_name=_("Core values"),
     )
-    key_areas_heading = models.CharField(max_length=120, default=_("Key areas"))
+    key_areas_heading = models.CharField(
+        max_length=120, default=_("Key areas"), verbose_name=_("Key areas heading")
+    )
     key_areas_introduction = models.TextField(
-        blank=True, help_text=_("A sentence introducing the key areas of work.")
+        blank=True,
+        help_text=_("A sentence introducing the key areas of work."),
+        verbose_name=_("Key areas introduction"),
     )
     call_to_action = StreamField(
         [("call_to_action", CallToActionBlock())],
         blank=True,
         max_num=1,
         help_text=_("An invitation at the end of the page, e.g. to join the network."),
+        verbose_name=_("Call to action"),
     )
 
     content_panels = [
@@ -109,9 +120,11 @@ class StandardPage(MainImageMixin, SharingMixin, Page):
     """An ordinary page such as 'What we do' or 'About us'."""
 
     introduction = models.TextField(
-        blank=True, help_text=_("One or two sentences shown under the title.")
+        blank=True,
+        help_text=_("One or two sentences shown under the title."),
+        verbose_name=_("Introduction"),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     content_panels = [
         *Page.content_panels,
@@ -140,7 +153,7 @@ class StandardPage(MainImageMixin, SharingMixin, Page):
 class KeyAreaIndexPage(SharingMixin, Page):
     """Lists the network's key areas of work."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("Introduction"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -172,8 +185,9 @@ class KeyAreaPage(MainImageMixin, SharingMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text=_("One or two sentences, shown on the home page and in lists."),
+        verbose_name=_("Summary"),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     content_panels = [
         *Page.content_panels,

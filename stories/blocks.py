@@ -8,7 +8,8 @@ from common.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock
 
 class PullQuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(
-        help_text=_("A striking sentence from the story, repeated large to draw readers in.")
+        help_text=_("A striking sentence from the story, repeated large to draw readers in."),
+        label=_("Text"),
     )
 
     class Meta:
@@ -18,7 +19,7 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class PhotoSetBlock(blocks.StructBlock):
-    photos = blocks.ListBlock(ImageBlock(), min_num=2, max_num=8)
+    photos = blocks.ListBlock(ImageBlock(), min_num=2, max_num=8, label=_("Photos"))
 
     class Meta:
         icon = "image"
@@ -27,10 +28,13 @@ class PhotoSetBlock(blocks.StructBlock):
 
 
 class LessonsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120, default=_("What others can learn"))
+    heading = blocks.CharBlock(
+        max_length=120, default=_("What others can learn"), label=_("Heading")
+    )
     text = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
         help_text=_("What other schools or places could take from this story, ideally a list."),
+        label=_("Text"),
     )
 
     class Meta:

@@ -55,7 +55,9 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
     """All stories, newest first, with filters and a feed."""
 
     introduction = models.TextField(
-        blank=True, help_text=_("A sentence or two shown above the stories.")
+        blank=True,
+        help_text=_("A sentence or two shown above the stories."),
+        verbose_name=_("Introduction"),
     )
     featured_story = models.ForeignKey(
         "stories.StoryPage",
@@ -64,6 +66,7 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown large at the top. Leave empty to feature the newest story."),
+        verbose_name=_("Featured story"),
     )
 
     content_panels = [
@@ -132,34 +135,47 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text=_("One or two sentences: what happened, where, and why it matters."),
+        verbose_name=_("Summary"),
     )
     date = models.DateField(
         default=timezone.localdate,
         help_text=_("When the story happened, or when it was told."),
+        verbose_name=_("Date"),
     )
     image_credit = models.CharField(
-        max_length=120, blank=True, help_text=_("Photographer or source, if known.")
+        max_length=120,
+        blank=True,
+        help_text=_("Photographer or source, if known."),
+        verbose_name=_("Image credit"),
     )
     place_name = models.CharField(
-        max_length=120, blank=True, help_text=_("A school, town or city, e.g. 'Fresno'.")
+        max_length=120,
+        blank=True,
+        help_text=_("A school, town or city, e.g. 'Fresno'."),
+        verbose_name=_("Place name"),
     )
     region = models.CharField(
-        max_length=120, blank=True, help_text=_("A region or state, e.g. 'California'.")
+        max_length=120,
+        blank=True,
+        help_text=_("A region or state, e.g. 'California'."),
+        verbose_name=_("Region"),
     )
-    country = CountryField(blank=True)
+    country = CountryField(blank=True, verbose_name=_("Country"))
     key_areas = ParentalManyToManyField(
         "home.KeyAreaPage",
         blank=True,
         related_name="stories",
         help_text=_("The key areas this story belongs to. It is listed on their pages."),
+        verbose_name=_("Key areas"),
     )
     authors = StreamField(
         [("name", blocks.CharBlock(max_length=100, label=_("Name")))],
         blank=True,
         help_text=_("Who wrote or told the story, one name each, e.g. 'Ana Ruiz'."),
+        verbose_name=_("Authors"),
     )
-    tags = ClusterTaggableManager(through=StoryTag, blank=True)
-    body = StreamField(StoryBodyBlock())
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("Tags"))
+    body = StreamField(StoryBodyBlock(), verbose_name=_("Body"))
 
     content_panels = [
         *Page.content_panels,

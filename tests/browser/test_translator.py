@@ -1,12 +1,14 @@
 """
-The Arabic translator translates a new story in wagtail-localize's editor: the machine
-draft alone cannot be published, she sees what is left, finishes it, and readers get a
-story that is Arabic throughout.
+The Arabic translator works in an Arabic admin, right to left: her dashboard lists a new
+story to translate; in wagtail-localize's editor the machine draft alone cannot be
+published, she types her Arabic right to left, sees what is left, finishes it, and the
+item leaves her dashboard. Readers get a story that is Arabic throughout.
 """
 
 import datetime
 import re
 
+from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
@@ -21,6 +23,14 @@ ARABIC = {
     SUMMARY: "يقرأ التلاميذ الأكبر سنًا في كيسومو كل أسبوع مع الأصغر سنًا.",
     PLACE: "كيسومو",
 }
+# wagtail-localize's editor, in its own Arabic catalog.
+EDIT, SAVE, PUBLISH, TRANSLATE_WITH = "تحرير", "حفظ", "نشر في العربية", "ترجمة باستخدام"
+
+
+def arabic(message):
+    """One of our interface strings, as the Arabic catalog has it."""
+    with override("ar"):
+        return gettext(message)
 
 
 def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page, site):
@@ -35,50 +45,56 @@ def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page
     )
 
     log_in(page, site, "translator-ar", "demo-translator")
-    page.get_by_role("button", name="Reports").click()
-    page.get_by_role("link", name="Translation status").click()
-    row = page.get_by_role("row").filter(has_text=TITLE)
-    expect(row.locator("td").last).to_contain_text("Missing")
-    row.get_by_role("link", name=re.compile("Translate.*العربية")).click()
-    expect(page.get_by_label("العربية")).to_be_checked()
-    expect(page.get_by_label("Español")).to_have_count(0)
-    page.get_by_role("button", name="Submit").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    to_do = page.locator("#translations-to-do-section")
+    row = to_do.get_by_role("row").filter(has_text=TITLE)
+    expect(row).to_contain_text(arabic("Missing"))
+    row.get_by_role("button", name=re.compile(arabic("Translate"))).click()
 
     # A machine draft first (here the offline stand-in, which marks every text)...
-    page.get_by_role("button", name=re.compile("^Translate with")).click()
-    expect(page.locator(".messages")).to_contain_text("Successfully translated")
-    editor = page.get_by_role("tabpanel", name="Content")
+    page.get_by_role("button", name=re.compile(f"^{TRANSLATE_WITH}")).click()
+    editor = page.locator(".js-translation-editor")
     expect(editor.get_by_text(f"[ar] {TITLE}")).to_be_visible()
-    # ...she corrects the title and presses Publish too soon.
-    page.get_by_role("button", name="Edit").first.click()
-    page.locator("textarea:visible").fill(ARABIC[TITLE])
-    page.get_by_role("button", name="Save").click()
+    # ...she corrects the title, typing right to left, and presses Publish too soon.
+    page.get_by_role("button", name=EDIT).first.click()
+    field = page.locator("textarea:visible")
+    expect(field).to_have_attribute("dir", "rtl")
+    expect(field).to_have_attribute("lang", "ar")
+    expect(field).to_have_css("font-style", "normal")
+    field.fill(ARABIC[TITLE])
+    page.get_by_role("button", name=SAVE).click()
     expect(editor.get_by_text(ARABIC[TITLE])).to_be_visible()
-    page.get_by_role("button", name="Publish in العربية").click()
+    page.get_by_role("button", name=PUBLISH).click()
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Not published")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        arabic("Not published: texts still to translate")
+    )
     remaining = page.locator("table.unfinished-segments tbody tr")
     expect(remaining).to_have_count(2)
     expect(remaining.nth(0)).to_contain_text(SUMMARY)
     expect(remaining.nth(1)).to_contain_text(PLACE)
-    expect(page.get_by_role("button", name="Publish anyway")).to_have_count(0)
-    arabic = story.get_translation(Locale.objects.get(language_code="ar"))
-    assert not arabic.live
+    expect(page.get_by_role("button", name=arabic("Publish anyway"))).to_have_count(0)
+    arabic_story = story.get_translation(Locale.objects.get(language_code="ar"))
+    assert not arabic_story.live
 
-    page.get_by_role("link", name="Back to the translation").click()
+    page.get_by_role("link", name=arabic("Back to the translation")).click()
     for source in (SUMMARY, PLACE):
         segment = editor.locator("li").filter(has_text=f"[ar] {source}").last
-        segment.get_by_role("button", name="Edit").click()
+        segment.get_by_role("button", name=EDIT).click()
         page.locator("textarea:visible").fill(ARABIC[source])
-        page.get_by_role("button", name="Save").click()
+        page.get_by_role("button", name=SAVE).click()
         expect(editor.get_by_text(ARABIC[source], exact=True)).to_be_visible()
-    page.get_by_role("button", name="Publish in العربية").click()
-    expect(page.locator(".messages")).to_contain_text("Published")
+    page.get_by_role("button", name=PUBLISH).click()
+    expect(page.locator(".messages")).to_contain_text(ARABIC[TITLE])
 
-    arabic.refresh_from_db()
-    assert arabic.live
-    assert arabic.slug == "رفاق-القراءة-بين-قريتين"
-    page.goto(f"{site.url}{arabic.url}")
+    arabic_story.refresh_from_db()
+    assert arabic_story.live
+    assert arabic_story.slug == "رفاق-القراءة-بين-قريتين"
+    page.goto(f"{site.url}/admin/")
+    expect(page.locator("#translations-to-do-section")).not_to_contain_text(TITLE)
+
+    page.goto(f"{site.url}{arabic_story.url}")
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text(ARABIC[TITLE])
