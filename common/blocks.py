@@ -44,16 +44,32 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "common/blocks/paragraph.html"
 
 
+class ImageValue(blocks.StructValue):
+    def alt(self):
+        """What a screen reader says of the image: nothing when it is decorative."""
+        return "" if self.get("decorative") else self.get("alt_text", "")
+
+
 class ImageBlock(blocks.StructBlock):
+    """
+    An image with its alt text in the page's language: each translation of the page has
+    its own, and the image library's description (in one language) is never shown.
+    """
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         required=False,
         max_length=250,
         help_text=_(
             "Describe what the image shows for people who cannot see it. "
-            "Leave empty to use the description saved with the image."
+            "Translators give each language its own."
         ),
         label=_("Alt text"),
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text=_("The image adds nothing a reader needs; screen readers skip it."),
+        label=_("Decorative"),
     )
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
     credit = blocks.CharBlock(
@@ -67,6 +83,16 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "common/blocks/image.html"
+        value_class = ImageValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("alt_text") and not value.get("decorative"):
+            message = _("Describe the image, or mark it as decorative.")
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ErrorList([ValidationError(message)])}
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -1,7 +1,18 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
-class KeyAreasInPageLanguageForm(WagtailAdminPageForm):
+class PageForm(WagtailAdminPageForm):
+    """A page with a main image needs its alt text: readers of every language get one."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("image") and not cleaned_data.get("image_alt_text"):
+            self.add_error("image_alt_text", _("Describe the image for people who cannot see it."))
+        return cleaned_data
+
+
+class KeyAreasInPageLanguageForm(PageForm):
     """A page form whose key-area choices are those in the page's own language."""
 
     def __init__(self, *args, **kwargs):

@@ -14,6 +14,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from .forms import PageForm
+
 
 class SharingMixin(models.Model):
     """What a page shows when it is shared: description and image, with fallbacks."""
@@ -104,10 +106,12 @@ class MainImageMixin(models.Model):
         blank=True,
         help_text=_(
             "Describe what the image shows for people who cannot see it. "
-            "Leave empty to use the description saved with the image."
+            "Translators give each language its own."
         ),
         verbose_name=_("Image alt text"),
     )
+
+    base_form_class = PageForm
 
     class Meta:
         abstract = True
@@ -116,9 +120,8 @@ class MainImageMixin(models.Model):
         return self.image
 
     def get_main_image_alt(self):
-        if self.image_alt_text or not self.image:
-            return self.image_alt_text
-        return self.image.default_alt_text
+        """The page's own alt text; the image library's is in one language only."""
+        return self.image_alt_text
 
 
 SOCIAL_NETWORKS = [

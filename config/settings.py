@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stories",
     "gallery",
     "alliances",
+    "topics",
     "common",
     "translation_workflow",
     "demo",

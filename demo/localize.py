@@ -18,6 +18,7 @@ from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from common.models import SiteSettings
+from topics.models import Topic
 
 MEMORIES = Path(__file__).parent / "translations"
 
@@ -49,9 +50,11 @@ def demo_texts(home):
 
 
 def where_used(instance, home):
-    """A page's path below the home page ("/key-areas/…/"), or "site settings"."""
+    """A page's path below the home page ("/key-areas/…/"), "topic …" or "site settings"."""
     if isinstance(instance, SiteSettings):
         return "site settings"
+    if isinstance(instance, Topic):
+        return "topic"
     return instance.url_path.removeprefix(home.url_path.rstrip("/"))
 
 
@@ -80,8 +83,9 @@ def refresh_memory(language_code, texts, directory=MEMORIES):
 
 
 def translation_sources(home):
-    """What the demo translates: every page from `home` down, and the site settings."""
+    """What the demo translates: every page from `home` down, the topics, the site settings."""
     return [
+        *Topic.objects.filter(locale=home.locale),
         *home.get_descendants(inclusive=True).specific(),
         SiteSettings.objects.get(locale=home.locale),
     ]

@@ -6,9 +6,12 @@ Georgia and New Hampshire). Invented for the demo, and marked as such.
 
 import datetime
 
+from django.utils.text import slugify
+
 from demo.images import demo_image, draw_landscape
 from demo.pages import ensure_index, key_areas_by_slug
 from stories.models import StoryIndexPage, StoryPage
+from topics.models import Topic
 
 AUTHOR = "Communications team (demo story)"
 HERO_ALT_TEXT = "An illustrated landscape standing in for a photograph of the place."
@@ -33,7 +36,7 @@ STORIES = [
         "place": ("Fresno", "California", "US"),
         "date": datetime.date(2026, 9, 14),
         "areas": ["climate-change-and-nature-education", "sustainable-well-being"],
-        "tags": ["school gardens", "food"],
+        "topics": ["school gardens", "food"],
         "paragraphs": [
             "Four years ago the lot behind the school was gravel and a broken fence. Today "
             "it holds forty raised beds, a rainwater tank and a shaded classroom built by "
@@ -60,7 +63,7 @@ STORIES = [
         "place": ("Decatur", "Georgia", "US"),
         "date": datetime.date(2026, 6, 2),
         "areas": ["sustainable-leadership", "breaking-the-cycle-of-poverty"],
-        "tags": ["student voice", "deeper learning"],
+        "topics": ["student voice", "deeper learning"],
         "paragraphs": [
             "When the school asked students why they missed classes, the answer was "
             "simple: the day was cut into too many pieces to care about any of them.",
@@ -86,7 +89,7 @@ STORIES = [
         "place": ("Concord", "New Hampshire", "US"),
         "date": datetime.date(2025, 11, 20),
         "areas": ["sustainable-leadership"],
-        "tags": ["competency-based learning", "policy"],
+        "topics": ["competency-based learning", "policy"],
         "paragraphs": [
             "Teachers in the district wrote, with state support, a short list of "
             "competencies for each subject. Students show them through projects, "
@@ -112,7 +115,7 @@ STORIES = [
         "place": ("Kiambu", "Kiambu County", "KE"),
         "date": datetime.date(2026, 3, 8),
         "areas": ["global-digital-citizenship", "breaking-the-cycle-of-poverty"],
-        "tags": ["digital citizenship", "solar energy"],
+        "topics": ["digital citizenship", "solar energy"],
         "paragraphs": [
             "Power cuts once made computers useless here. Twelve solar panels on the roof "
             "now keep twenty refurbished laptops running all day.",
@@ -138,7 +141,7 @@ STORIES = [
         "place": ("Cordova", "Cebu", "PH"),
         "date": datetime.date(2026, 5, 22),
         "areas": ["climate-change-and-nature-education", "sustainability-and-human-rights"],
-        "tags": ["coasts", "climate adaptation"],
+        "topics": ["coasts", "climate adaptation"],
         "paragraphs": [
             "After a typhoon flattened the seawall, fishing families asked the school for "
             "help. Mangroves, the elders said, had once protected the village better than "
@@ -164,7 +167,7 @@ STORIES = [
         "place": ("Teotitlán del Valle", "Oaxaca", "MX"),
         "date": datetime.date(2025, 10, 3),
         "areas": ["sustainability-and-human-rights", "sustainable-well-being"],
-        "tags": ["mother-tongue education", "indigenous languages"],
+        "topics": ["mother-tongue education", "indigenous languages"],
         "paragraphs": [
             "For decades children here were taught only in Spanish, a language many did "
             "not speak at home. Many stopped coming by the age of ten.",
@@ -188,7 +191,7 @@ STORIES = [
         "place": ("Espoo", "Uusimaa", "FI"),
         "date": datetime.date(2026, 1, 27),
         "areas": ["sustainable-well-being", "climate-change-and-nature-education"],
-        "tags": ["outdoor learning", "well-being"],
+        "topics": ["outdoor learning", "well-being"],
         "paragraphs": [
             "On Wednesdays, the whole school walks to the forest at the edge of town. "
             "Mathematics happens with sticks and stones; language lessons with stories "
@@ -213,7 +216,7 @@ STORIES = [
         "place": ("Amman", "Amman Governorate", "JO"),
         "date": datetime.date(2026, 8, 11),
         "areas": ["breaking-the-cycle-of-poverty", "sustainability-and-human-rights"],
-        "tags": ["refugee education", "inclusion"],
+        "topics": ["refugee education", "inclusion"],
         "paragraphs": [
             "Like many schools in Jordan, this one teaches local children in the morning "
             "and refugee children in the afternoon. For years the two groups never met.",
@@ -237,7 +240,7 @@ STORIES = [
         "place": ("Medellín", "Antioquia", "CO"),
         "date": datetime.date(2026, 10, 16),
         "areas": ["sustainable-leadership", "sustainability-and-human-rights"],
-        "tags": ["student voice", "peace education"],
+        "topics": ["student voice", "peace education"],
         "paragraphs": [
             "The school sits in a neighbourhood that has known violence. Its students "
             "decided that conflict would not define their school.",
@@ -266,6 +269,13 @@ def story_body(story):
     return body
 
 
+def topic(name, locale):
+    found, _created = Topic.objects.get_or_create(
+        locale=locale, slug=slugify(name), defaults={"name": name}
+    )
+    return found
+
+
 def load(home):
     """Add the story index and the demo stories under `home`, keeping what exists."""
     index = ensure_index(home, StoryIndexPage, INDEX)
@@ -289,7 +299,7 @@ def load(home):
             body=story_body(data),
         )
         story.key_areas = [areas[slug] for slug in data["areas"]]
+        story.topics = [topic(name, home.locale) for name in data["topics"]]
         index.add_child(instance=story)
-        story.tags.add(*data["tags"])
         story.save_revision().publish()
     return index

@@ -59,3 +59,6 @@ class StoryFeed(Feed):
 
     def item_author_name(self, story):
         return story.byline() or None
+
+    def item_categories(self, story):
+        return [topic.name for topic in story.topics_in_reader_language()]

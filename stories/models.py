@@ -8,12 +8,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, pgettext, to_locale
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -29,6 +27,7 @@ from common.models import (
     localized_pages,
     newest_first,
 )
+from topics.models import in_reader_language, in_source_language
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryFeed
@@ -123,12 +122,6 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
         return StoryFeed(self)(request)
 
 
-class StoryTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class StoryPage(MainImageMixin, SharingMixin, Page):
     """An exemplar story from a school or a place."""
 
@@ -174,7 +167,14 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
         help_text=_("Who wrote or told the story, one name each, e.g. 'Ana Ruiz'."),
         verbose_name=_("Authors"),
     )
-    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("Tags"))
+    topics = ParentalManyToManyField(
+        "topics.Topic",
+        blank=True,
+        related_name="stories",
+        limit_choices_to=in_source_language,
+        help_text=_("What the story is about. Each language shows the topics' translations."),
+        verbose_name=_("Topics"),
+    )
     body = StreamField(StoryBodyBlock(), verbose_name=_("Body"))
 
     content_panels = [
@@ -200,7 +200,7 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
             heading=_("Place and date"),
         ),
         FieldPanel("key_areas", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("authors"),
         FieldPanel("body"),
     ]
@@ -238,7 +238,8 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
     def place(self):
         """The place in words, e.g. 'Fresno, California, United States'."""
         parts = [self.place_name, self.region, self.country.name if self.country else ""]
-        return ", ".join(part for part in parts if part)
+        separator = pgettext("list separator", ", ")
+        return separator.join(part for part in parts if part)
 
     @cached_property
     def reading_minutes(self):
@@ -248,6 +249,9 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
     def localized_key_areas(self):
         """The story's key areas in the reader's language where translated."""
         return localized_pages(self.key_areas.order_by("path"))
+
+    def topics_in_reader_language(self):
+        return in_reader_language(self.topics.all())
 
     def related_stories(self, count=3):
         """Live stories sharing a key area with this one, newest first."""
@@ -263,6 +267,7 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["og_type"] = "article"
         context["key_areas"] = self.localized_key_areas()
+        context["topics"] = self.topics_in_reader_language()
         context["related_stories"] = self.related_stories()
         context["article_data"] = self.article_data(request)
         return context

@@ -13,6 +13,7 @@ import wagtail_factories
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -21,6 +22,7 @@ from common.models import SiteSettings
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
 from stories.models import StoryIndexPage, StoryPage
+from topics.models import Topic
 from translation_workflow.roles import (
     EDITORS,
     MODERATORS,
@@ -59,6 +61,16 @@ class PageFactory(wagtail_factories.PageFactory):
         page.save_revision().publish()
         page.refresh_from_db()
         return page
+
+
+def topic(name, language="en"):
+    """The topic called `name` in a language, made if there is none."""
+    found, _created = Topic.objects.get_or_create(
+        locale=Locale.objects.get(language_code=language),
+        slug=slugify(name),
+        defaults={"name": name},
+    )
+    return found
 
 
 def set_key_areas(page, areas):

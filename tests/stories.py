@@ -3,7 +3,7 @@
 import datetime
 
 from home.models import KeyAreaPage
-from tests.factories import ImageFactory, StoryPageFactory
+from tests.factories import ImageFactory, StoryPageFactory, topic
 
 LEADERSHIP = "sustainable-leadership"
 CLIMATE = "climate-change-and-nature-education"
@@ -16,7 +16,7 @@ NEW_HAMPSHIRE = "Learning that moves at the pace of each student"
 OAXACA = "Teaching in the language children dream in"
 
 STORIES = [
-    # title, slug, date, place, country, key areas, tags
+    # title, slug, date, place, country, key areas, topics
     (
         MEDELLIN,
         "peacebuilders-medellin",
@@ -65,7 +65,7 @@ def area(slug):
 def make_stories():
     """The six stories, published, each with a photo, by slug."""
     made = {}
-    for title, slug, date, place, country, areas, tags in STORIES:
+    for title, slug, date, place, country, areas, topics in STORIES:
         story = StoryPageFactory(
             title=title,
             slug=slug,
@@ -73,9 +73,10 @@ def make_stories():
             place_name=place,
             country=country,
             image=ImageFactory(title=title),
+            image_alt_text=f"A photo of {title.lower()}",
             key_areas=[area(key) for key in areas],
         )
-        story.tags.add(*tags)
+        story.topics = [topic(name) for name in topics]
         story.save_revision().publish()
         made[slug] = story
     return made

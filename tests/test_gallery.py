@@ -56,7 +56,12 @@ def media(kind, title):
             "transcript": "Teachers explain why lessons move outside.",
         }
     if kind == ALBUM:
-        photo = {"alt_text": "", "caption": "Pupils carry seedlings", "credit": "Ana Ruiz"}
+        photo = {
+            "alt_text": "Pupils carry seedlings to the garden",
+            "decorative": False,
+            "caption": "Pupils carry seedlings",
+            "credit": "Ana Ruiz",
+        }
         return {
             "photos": [("photo", {**photo, "image": ImageFactory()}) for _ in range(4)],
         }

@@ -13,7 +13,7 @@ from home.models import StandardPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.admin import edit_form_data
 from tests.conftest import module_content
-from tests.factories import ImageFactory, MediaItemPageFactory, StoryPageFactory
+from tests.factories import ImageFactory, MediaItemPageFactory, StoryPageFactory, topic
 from tests.html import parse, text
 from tests.queries import render_queries
 from tests.stories import (
@@ -61,12 +61,12 @@ def listed(client, query=""):
         ("?area=sustainable-leadership", {GEORGIA, NEW_HAMPSHIRE, MEDELLIN}),
         ("?place=US", {FRESNO, GEORGIA, NEW_HAMPSHIRE}),
         ("?year=2025", {NEW_HAMPSHIRE, OAXACA}),
-        ("?tag=student-voice", {GEORGIA, MEDELLIN}),
+        ("?topic=student-voice", {GEORGIA, MEDELLIN}),
         ("?area=sustainable-leadership&place=US", {GEORGIA, NEW_HAMPSHIRE}),
         ("?area=sustainable-leadership&year=2025", {NEW_HAMPSHIRE}),
         ("?area=climate-change-and-nature-education&year=2026", {FRESNO, CEBU}),
-        ("?tag=student-voice&place=CO", {MEDELLIN}),
-        ("?area=climate-change-and-nature-education&place=MX&year=2025&tag=inclusion", {OAXACA}),
+        ("?topic=student-voice&place=CO", {MEDELLIN}),
+        ("?area=climate-change-and-nature-education&place=MX&year=2025&topic=inclusion", {OAXACA}),
         ("?place=PH&year=2025", set()),
     ],
 )
@@ -100,7 +100,7 @@ def test_editors_can_choose_the_featured_story(client, index, stories):
 def test_filter_form_offers_only_options_with_stories(client):
     _, document = listed(client, "?place=PH")
     selects = {select.get("name"): select for select in document.iter("select")}
-    assert list(selects) == ["area", "place", "year", "tag"]
+    assert list(selects) == ["area", "place", "year", "topic"]
     places = [option.get("value") for option in selects["place"].iter("option")]
     assert places == ["", "CO", "MX", "PH", "US"]
     assert [
@@ -126,8 +126,8 @@ def test_filter_form_offers_only_options_with_stories(client):
         "?year=abc",
         "?year=1800",
         "?year=99999999999999999999",
-        "?tag=%00",
-        "?area[]=x&tag=",
+        "?topic=%00",
+        "?area[]=x&topic=",
         "?area=" + "a" * 5000,
     ],
 )
@@ -247,6 +247,7 @@ def test_query_counts_do_not_grow_with_stories(client, index, stories):
     urls = ["/en/stories/", f"/en/stories/?area={CLIMATE}&page=2", story.url]
     image = story.image
     areas = list(story.key_areas.all())
+    more = topic("more")
 
     def add_stories(count):
         start = StoryPage.objects.count()
@@ -261,7 +262,7 @@ def test_query_counts_do_not_grow_with_stories(client, index, stories):
             )
             page.key_areas = areas
             index.add_child(instance=page)
-            page.tags.add("more")
+            page.topics = [more]
             page.save()
 
     add_stories(14)  # twenty stories, so that the filtered list has a second page
@@ -286,8 +287,9 @@ def test_a_story_published_in_the_admin_appears_everywhere(admin_client, client,
         place_name="Kisumu",
         country="KE",
         image=image.pk,
+        image_alt_text="Girls at laptops in a classroom",
         key_areas=[leadership.pk],
-        tags="coding, girls in tech",
+        topics=[topic("coding").pk, topic("girls in tech").pk],
         authors=streamfield([("name", "Amina Otieno"), ("name", "Grace Akinyi")]),
         body=streamfield([("pull_quote", {"text": "We learn faster when we teach."})]),
     )

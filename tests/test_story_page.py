@@ -47,7 +47,7 @@ def test_story_page_shows_place_date_reading_time_and_key_areas(client, story):
         ),
     ]
     hero = document.find(".//figure[@class='story__hero']//img")
-    assert hero.get("alt") == story.image.description
+    assert hero.get("alt") == story.image_alt_text
 
 
 def test_reading_time_grows_with_the_story(story):

@@ -78,14 +78,17 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
 }
 
-# Translators hold the Site settings permissions, but the admin lets them use them only
-# on the settings of their own language (translation_workflow.access).
+# Translators hold the Site settings and topic permissions, but the admin lets them use
+# them only on the records of their own language (translation_workflow.access).
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "common.view_sitesettings",
         "common.change_sitesettings",
+        "topics.add_topic",
+        "topics.view_topic",
+        "topics.change_topic",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -94,6 +97,10 @@ MODEL_PERMISSIONS = {
         "common.view_sitesettings",
         "common.change_sitesettings",
         "common.publish_sitesettings",
+        "topics.add_topic",
+        "topics.view_topic",
+        "topics.change_topic",
+        "topics.delete_topic",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",
@@ -101,6 +108,8 @@ MODEL_PERMISSIONS = {
         "common.view_sitesettings",
         "common.change_sitesettings",
         "common.publish_sitesettings",
+        "topics.view_topic",
+        "topics.change_topic",
     ],
 }
 

@@ -1,14 +1,21 @@
 """
 Crawls of the whole demo site in four languages: every page answers, links to its
-translations, loads nothing from elsewhere and costs the same in every language.
+translations, loads nothing from elsewhere, costs the same in every language, and shows
+no English alt text or topic to a reader of another language.
 """
 
+import re
+
+import feedparser
 import pytest
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from tests.html import links, parse, resource_hosts
+from stories.models import StoryIndexPage
+from tests.html import links, parse, resource_hosts, text
 from tests.queries import render_queries
 from tests.test_robustness import BAD_QUERY_STRINGS
+from topics.models import Topic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -90,3 +97,45 @@ def test_query_counts_are_the_same_in_every_language(client, home):
         assert len(counts) == 4, page_type
         assert counts["es"] == counts["fr"] == counts["ar"], (page_type.__name__, counts)
         assert 0 <= counts["es"] - counts["en"] <= 4, (page_type.__name__, counts)
+
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def english_words(client):
+    """Every alt text and topic name an English reader meets, and the library's descriptions."""
+    words = {image.description for image in get_image_model().objects.exclude(description="")}
+    for url in public_urls(["en"]):
+        document = parse(client.get(url).content)
+        words |= {img.get("alt") for img in document.iter("img") if img.get("alt")}
+    words |= set(Topic.objects.filter(locale__language_code="en").values_list("name", flat=True))
+    return words
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ar"])
+def test_translated_pages_show_no_english_alt_text_or_topic(client, language):
+    english = english_words(client)
+    for url in public_urls([language]):
+        document = parse(client.get(url).content)
+        for img in document.iter("img"):
+            alt = img.get("alt")
+            assert alt is not None, (url, img.get("src"))
+            assert alt == "" or alt not in english, (url, alt)
+            if language == "ar":
+                assert alt == "" or ARABIC_LETTER.search(alt), (url, alt)
+        topics = [text(a) for a in document.iterfind(".//p[@class='story__tags']/a")]
+        options = [text(o) for o in document.findall(".//select[@name='topic']/option")[1:]]
+        for name in topics + options:
+            assert name not in english, (url, name)
+            if language == "ar":
+                assert ARABIC_LETTER.search(name), (url, name)
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ar"])
+def test_feeds_name_topics_in_the_readers_language(client, language):
+    english = set(Topic.objects.filter(locale__language_code="en").values_list("name", flat=True))
+    index = StoryIndexPage.objects.get(locale__language_code=language)
+    feed = feedparser.parse(client.get(f"{index.url}feed/").content)
+    categories = {tag.term for entry in feed.entries for tag in entry.get("tags", [])}
+    assert categories
+    assert categories.isdisjoint(english)
