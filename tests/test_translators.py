@@ -4,9 +4,11 @@ there is work, and bringing one language up to date with what changed.
 """
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -20,6 +22,7 @@ from tests.translating import (
     segments,
     translation_of,
 )
+from translation_workflow.models import TranslationEmails
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +249,57 @@ def test_updating_one_language_leaves_the_others_and_shows_what_changed(
     client.force_login(user("translator-es"))
     response = client.post(reverse("update_translation", args=[translation.pk]))
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def choose_emails(translator, frequency):
+    TranslationEmails.objects.update_or_create(user=translator, defaults={"frequency": frequency})
+
+
+def test_translators_choose_how_they_hear_of_their_work(
+    user, key_area, new_story, django_capture_on_commit_callbacks
+):
+    choose_emails(user("translator-es"), TranslationEmails.Frequency.DAILY)
+    choose_emails(user("translator-fr"), TranslationEmails.Frequency.NEVER)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        republish(key_area, summary=NEW_SUMMARY)
+    assert recipients() == ["translator-ar@example.org"]
+
+    # The daily summary: her to-do list, once, and nothing for who chose otherwise.
+    mail.outbox.clear()
+    output = io.StringIO()
+    call_command("send_translation_digests", stdout=output)
+    assert "1 translation summaries sent." in output.getvalue()
+    assert recipients() == ["translator-es@example.org"]
+    digest = mail.outbox[0]
+    assert digest.subject == "2 translations to do"
+    assert f"- {key_area.title} (Español): Out of date" in digest.body
+    assert f"- {new_story.title} (Español): Missing" in digest.body
+
+
+def test_a_translator_sets_her_preference_in_her_account(client, user):
+    translator = user("translator-ar")
+    client.force_login(translator)
+    account = parse(client.get(reverse("wagtailadmin_account")).content)
+    choices = account.findall(".//input[@name='translation_emails-frequency']")
+    assert [choice.get("value") for choice in choices] == ["each-change", "daily", "never"]
+    response = client.post(
+        reverse("wagtailadmin_account"),
+        {
+            "name_email-first_name": "Layla",
+            "name_email-last_name": "Haddad",
+            "name_email-email": "translator-ar@example.org",
+            "locale-preferred_language": "ar",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "translation_emails-frequency": "daily",
+        },
+    )
+    assert response.status_code == 302
+    assert translator.translation_emails.frequency == "daily"
+
+    client.force_login(user("editor"))
+    account = parse(client.get(reverse("wagtailadmin_account")).content)
+    assert account.find(".//input[@name='translation_emails-frequency']") is None

@@ -2,7 +2,8 @@
 Translators hear of their work: when a page in the source language is published, the
 translators of each language where it now needs translating (a new page) or updating
 (its translation fell behind) get one e-mail, in their own admin language, sent once the
-publication is committed. Nobody hears of a language they do not translate.
+publication is committed. Nobody hears of a language they do not translate. Translators
+who prefer a daily summary of their to-do list get it from `send_translation_digests`.
 """
 
 from django.conf import settings
@@ -15,7 +16,9 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
+from .models import TranslationEmails
 from .roles import language_group_name
+from .translation_status import to_do
 
 
 def languages_to_notify(page):
@@ -34,13 +37,22 @@ def languages_to_notify(page):
     ]
 
 
-def translators_of(locale):
-    return (
+def translators_of(locale, frequency=TranslationEmails.Frequency.EACH_CHANGE):
+    """The translators of `locale` who want e-mail that often (each change by default)."""
+    translators = (
         get_user_model()
         .objects.filter(groups__name=language_group_name(locale.language_code), is_active=True)
         .exclude(email="")
         .select_related("wagtail_userprofile")
     )
+    if frequency == TranslationEmails.Frequency.EACH_CHANGE:
+        return translators.exclude(
+            translation_emails__frequency__in=[
+                TranslationEmails.Frequency.DAILY,
+                TranslationEmails.Frequency.NEVER,
+            ]
+        )
+    return translators.filter(translation_emails__frequency=frequency)
 
 
 def messages_for(page):
@@ -51,17 +63,38 @@ def messages_for(page):
             recipients.setdefault(user, []).append(
                 (locale, page.get_translation_or_none(locale) is not None)
             )
-    dashboard = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
+    return [
+        email(user, "translation_workflow/notification", {"page": page, "work": work})
+        for user, work in recipients.items()
+    ]
+
+
+def digest_messages():
+    """For each translator who asked for a daily summary and has work: her to-do list."""
+    recipients = {
+        user
+        for locale in Locale.objects.exclude(pk=Locale.get_default().pk)
+        if locale.language_code in dict(settings.LANGUAGES)
+        for user in translators_of(locale, TranslationEmails.Frequency.DAILY)
+    }
     messages = []
-    for user, work in recipients.items():
-        profile = getattr(user, "wagtail_userprofile", None)
-        language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
-        with translation.override(language):
-            context = {"user": user, "page": page, "work": work, "dashboard": dashboard}
-            subject = render_to_string("translation_workflow/notification_subject.txt", context)
-            body = render_to_string("translation_workflow/notification.txt", context)
-        messages.append(EmailMessage(subject.strip(), body, to=[user.email]))
+    for user in sorted(recipients, key=lambda user: user.pk):
+        items = to_do(user)
+        if items:
+            messages.append(email(user, "translation_workflow/digest", {"items": items}))
     return messages
+
+
+def email(user, template, context):
+    """An e-mail to `user` from `template`_subject.txt and `template`.txt, in her language."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
+    dashboard = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
+    context = {**context, "user": user, "dashboard": dashboard}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    return EmailMessage(subject, body, to=[user.email])
 
 
 def on_page_published(sender, instance, **kwargs):

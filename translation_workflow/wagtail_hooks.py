@@ -16,11 +16,14 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail_localize.views import edit_translation
 
 from . import views
+from .forms import TranslationEmailsForm
+from .models import TranslationEmails
 from .access import is_moderator, may_work_in
 from .gate import PUBLISH_UNFINISHED, enabled_translation, unfinished_segments
 from .translation_status import MISSING, OUT_OF_DATE, to_do, translator_locales
@@ -96,6 +99,26 @@ class TranslationsToDoPanel(Component):
             + (f"?language={locales[0].language_code}" if len(locales) == 1 else ""),
             "csrf_token": parent_context["csrf_token"],
         }
+
+
+@hooks.register("register_account_settings_panel")
+class TranslationEmailsPanel(BaseSettingsPanel):
+    """Account → Notifications: how a translator hears of her work."""
+
+    name = "translation_emails"
+    title = _("Translation e-mails")
+    tab = notifications_tab
+    order = 200
+    form_class = TranslationEmailsForm
+
+    def is_active(self):
+        return bool(translator_locales(self.user))
+
+    def get_form(self):
+        instance = TranslationEmails.objects.filter(user=self.user).first()
+        instance = instance or TranslationEmails(user=self.user)
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, instance=instance, prefix=self.name)
 
 
 @hooks.register("construct_homepage_panels")
