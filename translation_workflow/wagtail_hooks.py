@@ -22,10 +22,10 @@ from wagtail.models import Page
 from wagtail_localize.views import edit_translation
 
 from . import views
-from .forms import TranslationEmailsForm
-from .models import TranslationEmails
 from .access import is_moderator, may_work_in
+from .forms import TranslationEmailsForm
 from .gate import PUBLISH_UNFINISHED, enabled_translation, unfinished_segments
+from .models import TranslationEmails
 from .translation_status import MISSING, OUT_OF_DATE, to_do, translator_locales
 
 
