@@ -79,7 +79,17 @@ class AlliancePage(MainImageMixin, SharingMixin, Page):
         verbose_name=_("Summary"),
     )
     focus_sectors = StreamField(
-        [("sector", blocks.CharBlock(max_length=60, label=_("Sector")))],
+        [
+            (
+                "sector",
+                blocks.CharBlock(
+                    max_length=60,
+                    label=_("Sector"),
+                    description=_("One sector the alliance works in, in a few words."),
+                    preview_value="Digital Education",
+                ),
+            )
+        ],
         blank=True,
         help_text=_("Short labels such as 'Digital Education', in the alliance's own order."),
         verbose_name=_("Focus sectors"),

@@ -8,9 +8,30 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+
+def library_image():
+    """The newest image in the library, for the block picker's previews."""
+    return get_image_model().objects.order_by("-created_at").first()
+
+
+def library_document():
+    return get_document_model().objects.order_by("-created_at").first()
+
+
+def image_preview():
+    return {
+        "image": library_image(),
+        "alt_text": "Pupils planting seedlings in a school garden",
+        "caption": "The garden at Escuela Verde in its first spring.",
+        "credit": "Ana Ruiz",
+    }
+
 
 # Rich text is kept to what reads well on every screen and survives translation.
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -30,6 +51,8 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
+        description = _("A section heading, or a sub-heading inside a section.")
+        preview_value = {"text": "How the garden feeds the school", "level": "h2"}
         template = "common/blocks/heading.html"
 
 
@@ -41,6 +64,11 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Text")
+        description = _("Paragraphs of text, with links, lists and emphasis.")
+        preview_value = (
+            "<p>Every morning before lessons, pupils water the beds they planted in spring. "
+            "By June the garden gives the kitchen <b>lettuce, beans and herbs</b> for lunch.</p>"
+        )
         template = "common/blocks/paragraph.html"
 
 
@@ -83,6 +111,8 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "common/blocks/image.html"
+        description = _("One photo across the text column, with alt text, a caption and a credit.")
+        preview_value = staticmethod(image_preview)
         value_class = ImageValue
 
     def clean(self, value):
@@ -113,6 +143,12 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
+        description = _("Someone's words, with who said them: set apart from the text.")
+        preview_value = {
+            "quote": "The garden taught us more about science than any textbook.",
+            "attribution": "Maria Lopez",
+            "role": "Teacher, Escuela Verde",
+        }
         template = "common/blocks/quote.html"
 
 
@@ -140,6 +176,13 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Call to action")
+        description = _("A heading, a sentence and a button inviting readers to act.")
+        preview_value = {
+            "heading": "Bring your school into the network",
+            "text": "Schools share what works and learn from each other.",
+            "link_label": "Join us",
+            "external_url": "https://example.org/join",
+        }
         template = "common/blocks/call_to_action.html"
         value_class = LinkStructValue
 
@@ -174,6 +217,12 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Video")
+        description = _("A YouTube or Vimeo video that loads only when the reader presses play.")
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "title": "A year in the school garden",
+            "transcript": "Pupils describe what they grew and what they learned.",
+        }
         template = "common/blocks/video.html"
 
 
@@ -191,6 +240,15 @@ class KeyFiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Key figures")
+        description = _("Up to six numbers that tell the story at a glance.")
+        preview_value = {
+            "heading": "In numbers",
+            "figures": [
+                {"figure": "120", "label": "schools in the network"},
+                {"figure": "35%", "label": "less food waste"},
+                {"figure": "14", "label": "countries"},
+            ],
+        }
         template = "common/blocks/key_figures.html"
 
 
@@ -207,6 +265,14 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
+        description = _("A link to download a report or a brochure, with its type and size.")
+        preview_value = staticmethod(
+            lambda: {
+                "document": library_document(),
+                "label": "Annual report 2025",
+                "description": "What the network did in 2025, in twelve pages.",
+            }
+        )
         template = "common/blocks/document_link.html"
 
 
@@ -234,3 +300,8 @@ class CoreValueBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Core value")
+        description = _("One of the values the network holds to, in a word and a sentence.")
+        preview_value = {
+            "title": "Curiosity",
+            "description": "We ask questions before we give answers, in class and beyond.",
+        }

@@ -27,7 +27,16 @@ class HomePage(MainImageMixin, SharingMixin, Page):
         help_text=_("The world the network works towards."), verbose_name=_("Vision")
     )
     objectives = StreamField(
-        [("objective", blocks.TextBlock(label=_("Objective")))],
+        [
+            (
+                "objective",
+                blocks.TextBlock(
+                    label=_("Objective"),
+                    description=_("One thing the network sets out to do, in a sentence."),
+                    preview_value="Every school in the network teaches outdoors each week.",
+                ),
+            )
+        ],
         blank=True,
         help_text=_("What the network sets out to do, one objective per item."),
         verbose_name=_("Objectives"),

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from common.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock
+from common.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock, image_preview
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -15,6 +15,8 @@ class PullQuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Pull quote")
+        description = _("A sentence from the story, repeated large to draw readers in.")
+        preview_value = {"text": "We learn faster when we teach each other."}
         template = "stories/blocks/pull_quote.html"
 
 
@@ -24,6 +26,8 @@ class PhotoSetBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Photo set")
+        description = _("Two to eight photos side by side, each with its own alt text.")
+        preview_value = staticmethod(lambda: {"photos": [image_preview(), image_preview()]})
         template = "stories/blocks/photo_set.html"
 
 
@@ -41,6 +45,11 @@ class LessonsBlock(blocks.StructBlock):
         icon = "tick-inverse"
         label = _("What others can learn")
         template = "stories/blocks/lessons.html"
+        description = _("A short list of what other schools or places could take from the story.")
+        preview_value = {
+            "heading": "What others can learn",
+            "text": "<ul><li>Start small: one bed per class.</li><li>Let pupils choose.</li></ul>",
+        }
 
 
 class StoryBodyBlock(BodyBlock):

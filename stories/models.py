@@ -162,7 +162,17 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
         verbose_name=_("Key areas"),
     )
     authors = StreamField(
-        [("name", blocks.CharBlock(max_length=100, label=_("Name")))],
+        [
+            (
+                "name",
+                blocks.CharBlock(
+                    max_length=100,
+                    label=_("Name"),
+                    description=_("One author's name, as it should be printed."),
+                    preview_value="Ana Ruiz",
+                ),
+            )
+        ],
         blank=True,
         help_text=_("Who wrote or told the story, one name each, e.g. 'Ana Ruiz'."),
         verbose_name=_("Authors"),

@@ -1,10 +1,14 @@
 """The shared block library renders what editors compose, privately and accessibly."""
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from common.blocks import BodyBlock, CallToActionBlock
 from common.templatetags.site_tags import privacy_enhanced
@@ -145,3 +149,34 @@ def test_body_block_offers_the_whole_library():
         "document",
     ]
     assert isinstance(StandardPage().body, StreamValue)
+
+
+def page_stream_blocks():
+    """(page type, field, block name, block) for each block an editor can add to a page."""
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model is Page:
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                for name, block in field.stream_block.child_blocks.items():
+                    yield model.__name__, field.name, name, block
+
+
+def test_every_block_describes_itself_and_previews_as_on_the_site(admin_client):
+    ImageFactory()
+    get_document_model().objects.create(title="Annual report", file=ContentFile(b"%PDF", "r.pdf"))
+    blocks = list(page_stream_blocks())
+    assert len(blocks) > 20
+    for where in blocks:
+        *_, block = where
+        assert str(block.get_description()), where
+        assert block.is_previewable, where
+        assert block.get_preview_value() not in (None, "", {}), where
+        response = admin_client.get(
+            reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+        )
+        assert response.status_code == 200, where
+        document = parse(response.content)
+        stylesheets = [link.get("href") for link in document.iter("link")]
+        assert "/static/css/blocks.css" in stylesheets, where
+        assert document.find(".//main").find(".//*") is not None, where
