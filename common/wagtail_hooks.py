@@ -1,4 +1,8 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
 
 from translation_workflow.views import OwnLanguagesSnippetViewSet
@@ -15,3 +19,43 @@ class SiteSettingsViewSet(OwnLanguagesSnippetViewSet):
 
 
 register_snippet(SiteSettingsViewSet)
+
+
+def shortcuts(user):
+    """
+    (kind of page, section, add-page address) for each section of the site that holds one
+    kind of page (stories, media items, alliances, key areas) where `user` may add one.
+    """
+    sections = Page.objects.filter(depth=3, locale=Locale.get_default()).order_by("path")
+    found = []
+    for section in sections.specific():
+        kinds = section.specific_class.allowed_subpage_models()
+        if len(kinds) != 1 or kinds[0].allowed_subpage_models():
+            continue
+        if not section.permissions_for_user(user).can_add_subpage():
+            continue
+        meta = kinds[0]._meta
+        url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, section.pk])
+        found.append((meta.verbose_name, section, url))
+    return found
+
+
+class ShortcutsPanel(Component):
+    """The dashboard's first panel for who writes: one click to start a new page."""
+
+    name = "shortcuts"
+    template_name = "common/shortcuts_panel.html"
+    order = 40
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"shortcuts": self.items}
+
+
+@hooks.register("construct_homepage_panels")
+def add_shortcuts(request, panels):
+    items = shortcuts(request.user)
+    if items:
+        panels.append(ShortcutsPanel(items))

@@ -81,14 +81,18 @@ def module_content(build):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+def run_directory(tmp_path_factory, worker_id):
+    """A temporary directory every worker of this run shares."""
+    directory = tmp_path_factory.getbasetemp()
+    return directory if worker_id == "master" else directory.parent
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, run_directory):
     """
     The demo site as `make run` builds it. One worker builds it and leaves it in a file
     for the others (they share the media directory too); its database is left as it was.
     """
-    run_directory = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        run_directory = run_directory.parent
     path = run_directory / "demo.snapshot"
     with FileLock(f"{path}.lock"):
         if not path.exists():

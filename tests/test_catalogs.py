@@ -6,6 +6,7 @@ import polib
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from filelock import FileLock
 
 from tests.html import parse, text
 
@@ -14,14 +15,18 @@ IGNORED = [".venv/*", "tests/*", "static/*", "media/*"]
 
 
 @pytest.fixture
-def fresh_catalogs(settings, tmp_path, monkeypatch):
-    """The committed catalogs, updated from today's source strings in a scratch copy."""
+def fresh_catalogs(settings, tmp_path, monkeypatch, run_directory):
+    """
+    The committed catalogs, updated from today's source strings in a scratch copy. One
+    worker at a time: `makemessages` leaves short-lived files beside the templates.
+    """
     committed = django_settings.BASE_DIR / "site" / "locale"
     scratch = tmp_path / "locale"
     shutil.copytree(committed, scratch)
     settings.LOCALE_PATHS = [scratch]
     monkeypatch.chdir(django_settings.BASE_DIR)
-    call_command("makemessages", locale=LANGUAGES, ignore_patterns=IGNORED, verbosity=0)
+    with FileLock(run_directory / "makemessages.lock"):
+        call_command("makemessages", locale=LANGUAGES, ignore_patterns=IGNORED, verbosity=0)
     return committed, scratch
 
 

@@ -1,0 +1,41 @@
+"""The dashboard starts work: shortcuts to new pages where one may add them, no Gravatar."""
+
+import pytest
+from django.urls import reverse
+
+from tests.html import parse, text
+
+pytestmark = pytest.mark.django_db
+
+
+def shortcuts(client):
+    document = parse(client.get(reverse("wagtailadmin_home")).content)
+    panel = document.find(".//*[@id='shortcuts-section']")
+    if panel is None:
+        return []
+    return [(text(link), link.get("href")) for link in panel.iterfind(".//ul//a")]
+
+
+def test_an_editor_starts_a_story_media_item_alliance_or_key_area_in_one_click(client, user):
+    client.force_login(user("editor"))
+    found = shortcuts(client)
+    assert [label for label, _url in found] == [
+        "New key area",
+        "New story",
+        "New media item",
+        "New alliance",
+    ]
+    for _label, url in found:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert parse(response.content).find(".//form[@id='page-edit-form']") is not None
+
+
+def test_a_translator_gets_no_shortcuts_to_english_pages(client, user):
+    client.force_login(user("translator-ar"))
+    assert shortcuts(client) == []
+
+
+def test_no_admin_page_asks_gravatar_for_staff_avatars(admin_client):
+    for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_account")):
+        assert b"gravatar" not in admin_client.get(url).content.lower()
