@@ -1,3 +1,6 @@
+import html
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,8 +19,12 @@ from wagtail.search import index
 from common.blocks import DocumentLinkBlock, ImageBlock
 from common.forms import KeyAreasInPageLanguageForm
 from common.models import MainImageMixin, SharingMixin, localized_pages, newest_first
+from common.templatetags.site_tags import privacy_enhanced
 
 from .filters import MediaFilters
+
+# The address of the player in a provider's embed code: <iframe src="…">.
+PLAYER_ADDRESS = re.compile(r'<iframe[^>]*\ssrc="([^"]+)"')
 
 
 class Licence(models.TextChoices):
@@ -200,13 +207,14 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
+        embed = None
         if self.media_type == self.MediaType.VIDEO:
-            context["embed"] = self.embed()
+            context["embed"] = embed = self.embed()
             context["og_type"] = "video.other"
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = self.structured_data(request, embed)
         return context
 
-    def structured_data(self, request):
+    def structured_data(self, request, embed=None):
         """schema.org data for search engines: a video, a gallery or documents."""
         url = request.build_absolute_uri(self.get_url(request))
         data = {
@@ -225,6 +233,9 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
         if self.media_type == self.MediaType.VIDEO:
             data.update({"@type": "VideoObject", "uploadDate": self.date.isoformat()})
             data["contentUrl"] = self.video_url
+            player = embed and PLAYER_ADDRESS.search(privacy_enhanced(embed.html))
+            if player:
+                data["embedUrl"] = html.unescape(player.group(1))
             if self.duration:
                 data["duration"] = f"PT{int(self.duration.total_seconds())}S"
             if self.transcript:

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
-from common.models import MainImageMixin, SharingMixin
+from common.models import MainImageMixin, SharingMixin, SiteSettings
 
 
 class HomePage(MainImageMixin, SharingMixin, Page):
@@ -122,7 +122,33 @@ class HomePage(MainImageMixin, SharingMixin, Page):
             .prefetch_related("image__renditions")
             .order_by("path")
         )
+        context["organization_data"] = self.organization_data(request)
         return context
+
+    def organization_data(self, request):
+        """The network as a schema.org Organization, for search engines."""
+        organisation = SiteSettings.for_request(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": organisation.organisation_name if organisation else self.title,
+            "url": request.build_absolute_uri(self.get_url(request)),
+            "description": self.mission,
+        }
+        if organisation is None:
+            return data
+        if organisation.short_name:
+            data["alternateName"] = organisation.short_name
+        if organisation.logo:
+            data["logo"] = request.build_absolute_uri(
+                organisation.logo.get_rendition("max-512x512").url
+            )
+        if organisation.contact_email:
+            data["email"] = organisation.contact_email
+        profiles = [link.value["url"] for link in organisation.social_links]
+        if profiles:
+            data["sameAs"] = profiles
+        return data
 
 
 class StandardPage(MainImageMixin, SharingMixin, Page):

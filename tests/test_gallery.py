@@ -207,6 +207,7 @@ def test_video_page_metadata(client):
         next(s for s in document.iter("script") if s.get("type") == "application/ld+json").text
     )
     assert data["@type"] == "VideoObject"
+    assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?feature=oembed"
     assert data["duration"] == "PT634S"
     assert data["thumbnailUrl"] == meta(document, "og:image")
     assert data["uploadDate"] == "2026-10-02"

@@ -1,5 +1,6 @@
 """Every public page type carries what browsers, search engines and share cards read."""
 
+import json
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -98,6 +99,31 @@ def test_hreflang_alternates_and_x_default(client, key_area, arabic):
         "x-default": url,
     }
     assert unquote(alternates["ar"]).startswith("http://testserver/ar/المجالات")
+
+
+def test_open_graph_names_the_locale_with_its_territory_and_each_translation(client, key_area):
+    document = parse(client.get(key_area.url).content)
+    assert meta(document, "og:locale") == "en_US"
+    alternates = [
+        element.get("content")
+        for element in document.iter("meta")
+        if element.get("property") == "og:locale:alternate"
+    ]
+    assert alternates == ["es_ES", "fr_FR", "ar_EG"]
+
+
+def test_the_home_page_labels_the_mission_and_describes_the_organisation(client, home):
+    document = parse(client.get(home.url).content)
+    mission = document.find(".//p[@class='hero__mission']")
+    assert text(mission.find("strong")) == "Our mission"
+    assert text(mission).endswith(home.mission)
+    data = json.loads(
+        next(s for s in document.iter("script") if s.get("type") == "application/ld+json").text
+    )
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Education Network"
+    assert data["url"] == f"http://testserver{home.url}"
+    assert data["description"] == home.mission
 
 
 def test_language_switcher_lists_every_language_with_native_names(client, key_area):

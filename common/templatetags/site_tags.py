@@ -2,6 +2,8 @@ import json
 import re
 from urllib.parse import quote
 
+import babel
+from babel.core import get_global
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -140,6 +142,13 @@ def privacy_enhanced(embed_html):
     embed_html = YOUTUBE_PLAYER.sub("www.youtube-nocookie.com/embed/", embed_html)
     embed_html = VIMEO_PLAYER.sub(r"\1?dnt=1&", embed_html)
     return mark_safe(embed_html)
+
+
+@register.filter
+def open_graph_locale(language_code):
+    """A language as Open Graph names locales, with its likeliest territory: 'es' -> 'es_ES'."""
+    likely = babel.Locale.parse(get_global("likely_subtags").get(language_code, language_code))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
 @register.filter
