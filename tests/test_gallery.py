@@ -195,7 +195,8 @@ def test_video_loads_nothing_from_its_host_before_the_click(client):
     assert iframe.get("src").startswith("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ")
     assert iframe.get("title")
     assert video.find(".//img") is not None  # the thumbnail stands in for the player
-    assert "Transcript" in text(video.find(".//details/summary"))
+    transcript = document.find(".//details[@class='video__transcript']/summary")
+    assert "Transcript" in text(transcript)
 
 
 def test_video_page_metadata(client):
