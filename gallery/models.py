@@ -157,12 +157,14 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
             heading=_("Date, place and credit"),
         ),
         FieldPanel("key_areas", widget=forms.CheckboxSelectMultiple),
+        # gallery/static/gallery/media-item-form.js shows only the chosen type's section.
         MultiFieldPanel(
             [FieldPanel("video_url"), FieldPanel("duration"), FieldPanel("transcript")],
             heading=_("Video"),
+            classname="media-type--video",
         ),
-        FieldPanel("photos", heading=_("Photo album")),
-        FieldPanel("documents", heading=_("Documents")),
+        FieldPanel("photos", heading=_("Photo album"), classname="media-type--album"),
+        FieldPanel("documents", heading=_("Documents"), classname="media-type--documents"),
     ]
 
     search_fields = [

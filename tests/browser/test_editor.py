@@ -4,6 +4,7 @@ import feedparser
 from PIL import Image
 from playwright.sync_api import expect
 
+from gallery.models import GalleryIndexPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.browser.conftest import log_in, log_out
 
@@ -86,3 +87,19 @@ def test_an_editor_publishes_a_story_through_moderation(page, site, tmp_path):
 def add_block(page, name):
     page.locator("#body-root button[title='Insert a block']").last.click()
     page.get_by_role("option", name=name, exact=True).click()
+
+
+def test_the_media_item_form_shows_only_what_the_chosen_type_needs(page, site):
+    gallery = GalleryIndexPage.objects.get(locale__language_code="en")
+    log_in(page, site, "editor", "demo-editor")
+    page.goto(f"{site.url}/admin/pages/add/gallery/mediaitempage/{gallery.pk}/")
+    video = page.get_by_label("Video address")
+    album = page.get_by_role("heading", name="Photo album")
+    documents = page.get_by_role("heading", name="Documents", exact=True)
+    expect(video).to_be_visible()
+    expect(album).to_be_hidden()
+    expect(documents).to_be_hidden()
+    page.get_by_role("combobox", name="Media type").select_option("album")
+    expect(album).to_be_visible()
+    expect(video).to_be_hidden()
+    expect(documents).to_be_hidden()
