@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
@@ -29,7 +30,19 @@ def search(request):
             .search(parsed_query)
         )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    attach_images(page.object_list)
     return render(request, "search/search.html", {"query": query, "results": page})
+
+
+def attach_images(pages):
+    """Load the main images of a page of results, with their renditions, in one go."""
+    pages = list(pages)
+    wanted = {page.image_id for page in pages if getattr(page, "image_id", None)}
+    images = get_image_model().objects.filter(pk__in=wanted).prefetch_related("renditions")
+    by_id = {image.pk: image for image in images}
+    for page in pages:
+        if getattr(page, "image_id", None) in by_id:
+            page.image = by_id[page.image_id]
 
 
 @require_GET

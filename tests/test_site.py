@@ -4,7 +4,7 @@ import pytest
 
 from common.models import SiteSettings
 from home.models import KeyAreaPage
-from tests.factories import PASSWORD, StandardPageFactory
+from tests.factories import PASSWORD, ImageFactory, StandardPageFactory, StoryPageFactory
 from tests.html import parse, text
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,23 @@ def test_admin_accepts_the_administrator(client):
 def test_admin_refuses_a_wrong_password(client):
     assert not client.login(username="admin", password="wrong")
     assert client.get("/admin/").status_code == 302
+
+
+def test_search_results_say_what_each_is_when_and_show_its_image(client):
+    story = StoryPageFactory(
+        title="Garden lunches",
+        summary="The school garden feeds the kitchen.",
+        image=ImageFactory(),
+        image_alt_text="A garden",
+    )
+    document = parse(client.get("/en/search/", {"q": "garden"}).content)
+    result = next(
+        item
+        for item in document.iterfind(".//ol[@class='search-results']/li")
+        if text(item.find(".//h2")) == story.title
+    )
+    meta_line = result.find(".//p[@class='search-result__meta']")
+    assert text(meta_line.find("span")) == "Story"
+    assert meta_line.find("time").get("datetime") == story.date.isoformat()
+    image = result.find(".//img")
+    assert (image.get("alt"), image.get("loading")) == ("", "lazy")
