@@ -16,7 +16,7 @@ def key_area_media(request, key_area, count=6):
     return render_to_string("gallery/includes/key_area_media.html", context, request=request)
 
 
-def gallery_highlights(request, home, count=4):
+def gallery_highlights(request, home, count=3):
     index = GalleryIndexPage.objects.child_of(home).live().first()
     items = newest_first(MediaItemPage.objects.child_of(index))[:count] if index else []
     context = {"index": index, "items": items}

@@ -309,7 +309,7 @@ def test_key_area_pages_and_home_show_media(client):
     ]
     home = parse(client.get("/en/").content)
     section = home.find(".//section[@aria-labelledby='gallery-highlights']")
-    assert len(section.findall(".//h3/a")) == 4
+    assert len(section.findall(".//h3/a")) == 3
 
 
 def add_items(index, count):

@@ -114,3 +114,15 @@ def assert_mirrored(page, language):
         assert logo["x"] > name["x"] + name["width"] - 1
     else:
         assert logo["x"] + logo["width"] < name["x"] + 1
+
+
+def test_card_grids_fill_their_rows(page, site):
+    """Six key areas at desktop width: two rows of three, not four and an orphaned two."""
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    for url in ("/en/key-areas/", "/en/"):
+        page.goto(f"{site.url}{url}")
+        tops = page.locator(".key-areas > li").evaluate_all(
+            "cards => cards.map(card => Math.round(card.getBoundingClientRect().top))"
+        )
+        rows = [tops.count(top) for top in sorted(set(tops))]
+        assert len(tops) == 6 and rows == [3, 3], (url, rows)
