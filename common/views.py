@@ -7,7 +7,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
+
+from .search import search_pages
 
 # Longer queries add nothing to a search and only cost the database time.
 MAX_QUERY_LENGTH = 200
@@ -17,18 +18,7 @@ RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        # Paired quotes make a phrase search; a stray quote would be a database syntax error.
-        terms = query.replace('"', " ") if query.count('"') % 2 else query
-        _filters, parsed_query = parse_query_string(terms)
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(parsed_query)
-        )
+    results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     attach_images(page.object_list)
     return render(request, "search/search.html", {"query": query, "results": page})

@@ -1,9 +1,11 @@
 """A newcomer's first look: the home page states the mission and leads to the key areas."""
 
 import pytest
+from django.db import connection
 
 from common.models import SiteSettings
 from home.models import KeyAreaPage
+from stories.models import StoryIndexPage, StoryPage
 from tests.factories import PASSWORD, ImageFactory, StandardPageFactory, StoryPageFactory
 from tests.html import parse, text
 
@@ -119,3 +121,29 @@ def test_search_results_say_what_each_is_when_and_show_its_image(client):
     assert meta_line.find("time").get("datetime") == story.date.isoformat()
     image = result.find(".//img")
     assert (image.get("alt"), image.get("loading")) == ("", "lazy")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search"
+)
+@pytest.mark.parametrize(
+    ("language", "title", "queries"),
+    [
+        ("es", "Los alumnos aprenden en los huertos", ["huertos", "huerto", "aprendemos"]),
+        ("fr", "Les jardins scolaires nourrissent le quartier", ["jardins", "nourrir"]),
+        ("en", "School gardening feeds the neighbourhood", ["gardening", "gardens"]),
+    ],
+)
+def test_search_finds_every_form_of_a_word_in_the_readers_language(
+    client, language, title, queries, django_capture_on_commit_callbacks
+):
+    index = StoryIndexPage.objects.get(locale__language_code=language)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = StoryPage(title=title, summary=title, locale=index.locale)
+        index.add_child(instance=story)
+        story.save_revision().publish()
+    found = []
+    for query in queries:
+        document = parse(client.get(f"/{language}/search/", {"q": query}).content)
+        found.append([text(h2) for h2 in document.iterfind(".//ol[@class='search-results']//h2")])
+    assert found == [[title]] * len(queries)
