@@ -30,13 +30,19 @@ CHROMIUM_FLAGS = [
 ]
 
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# WCAG 2.1 A and AA, and axe's best practices (heading order, unique landmarks...).
+AXE_RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 def assert_accessible(page):
-    results = Axe().run(page, options=WCAG_AA)
+    results = Axe().run(page, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()
 
 
