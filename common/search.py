@@ -5,12 +5,15 @@ stemming, for a language PostgreSQL has none for), from the text Wagtail's searc
 keeps for each page. Elsewhere (SQLite) Wagtail's own search matches words as written.
 """
 
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import parse_query_string
 
@@ -29,8 +32,10 @@ def search_pages(query, locale):
         "body_text", weight="B", config=config
     )
     ids = pages.annotate(text_id=Cast("pk", CharField())).values("text_id")
+    # The index holds images, documents and snippets too; their ids are not pages'.
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
     ranked = (
-        IndexEntry.objects.filter(object_id__in=ids)
+        IndexEntry.objects.filter(content_type__in=page_types, object_id__in=ids)
         .annotate(document=document)
         .filter(document=words)
         .annotate(rank=SearchRank(document, words))
@@ -42,6 +47,7 @@ def search_pages(query, locale):
     return [found[pk] for pk in order if pk in found]
 
 
+@cache
 def text_search_config(language_code):
     """PostgreSQL's configuration named after the language ('spanish'), else 'simple'."""
     name = get_language_info(language_code)["name"].lower()
