@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
+from topics.models import in_reader_language
+
 
 class StoryFeed(Feed):
     """The newest stories of one language's story index, as RSS 2.0."""
@@ -31,7 +33,13 @@ class StoryFeed(Feed):
         return self.index.introduction or self.index.title
 
     def items(self):
-        return self.index.live_stories()[: self.size]
+        stories = list(self.index.live_stories().prefetch_related("topics")[: self.size])
+        # Every story's topics in the reader's language, translated in one query.
+        topics = {topic for story in stories for topic in story.topics.all()}
+        self.topic_names = {
+            topic.translation_key: topic.name for topic in in_reader_language(topics)
+        }
+        return stories
 
     def item_title(self, story):
         return story.title
@@ -61,4 +69,7 @@ class StoryFeed(Feed):
         return story.byline() or None
 
     def item_categories(self, story):
-        return [topic.name for topic in story.topics_in_reader_language()]
+        return sorted(
+            {self.topic_names[topic.translation_key] for topic in story.topics.all()},
+            key=str.casefold,
+        )

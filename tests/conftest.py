@@ -1,3 +1,4 @@
+import datetime
 import io
 import pickle
 from dataclasses import dataclass
@@ -211,3 +212,15 @@ def publish_english_story(key_area_slug, **fields):
     index.add_child(instance=story)
     story.save_revision().publish()
     return story
+
+
+@pytest.fixture
+def new_story(home):
+    """An English story nobody has translated yet."""
+    return publish_english_story(
+        "sustainable-leadership",
+        title="Night classes for parents",
+        slug="night-classes",
+        summary="Parents learn to read alongside their children.",
+        date=datetime.date(2026, 11, 1),
+    )

@@ -1,14 +1,11 @@
 """Translation for a global audience: wagtail-localize, the report, languages kept apart."""
 
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
-from tests.conftest import publish_english_story
 from tests.html import parse, text
 from tests.translating import publish_in_editor, put_string, segments, translation_of
 
@@ -26,17 +23,6 @@ def test_language_cookie_is_set_only_when_it_changes(client):
     client.cookies["django_language"] = "en"
     assert "django_language" not in client.get("/en/").cookies
     assert "django_language" not in client.get("/en/no-such-page/").cookies
-
-
-@pytest.fixture
-def new_story(home):
-    return publish_english_story(
-        "sustainable-leadership",
-        title="Night classes for parents",
-        slug="night-classes",
-        summary="Parents learn to read alongside their children.",
-        date=datetime.date(2026, 11, 1),
-    )
 
 
 def test_a_page_is_translated_through_wagtail_localize_and_published(

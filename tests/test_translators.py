@@ -3,7 +3,6 @@ Translators' own tools: the dashboard's to-do list, the report's filters, e-mail
 there is work, and bringing one language up to date with what changed.
 """
 
-import datetime
 import io
 
 import pytest
@@ -50,17 +49,6 @@ def dashboard_items(client):
 def press(client, action, locale):
     """A to-do item's button: a form that posts the item's language."""
     return client.post(action, {"locales": [locale.pk]})
-
-
-@pytest.fixture
-def new_story(home):
-    return publish_english_story(
-        "sustainable-leadership",
-        title="Night classes for parents",
-        slug="night-classes",
-        summary="Parents learn to read alongside their children.",
-        date=datetime.date(2026, 11, 1),
-    )
 
 
 def republish(page, **fields):

@@ -18,7 +18,7 @@ from wagtail.signals import page_published
 
 from .models import TranslationEmails
 from .roles import language_group_name
-from .translation_status import to_do
+from .translation_status import to_do, translator_locales
 
 
 def languages_to_notify(page):
@@ -59,10 +59,9 @@ def messages_for(page):
     """One e-mail per translator, naming each of her languages the page concerns."""
     recipients = {}
     for locale in languages_to_notify(page):
+        translated = page.get_translation_or_none(locale) is not None
         for user in translators_of(locale):
-            recipients.setdefault(user, []).append(
-                (locale, page.get_translation_or_none(locale) is not None)
-            )
+            recipients.setdefault(user, []).append((locale, translated))
     return [
         email(user, "translation_workflow/notification", {"page": page, "work": work})
         for user, work in recipients.items()
@@ -79,7 +78,7 @@ def digest_messages():
     }
     messages = []
     for user in sorted(recipients, key=lambda user: user.pk):
-        items = to_do(user)
+        items = to_do(translator_locales(user))
         if items:
             messages.append(email(user, "translation_workflow/digest", {"items": items}))
     return messages

@@ -119,17 +119,18 @@ def translator_locales(user):
     """The languages `user` translates into; none for who works in every language."""
     if works_in_every_language(user):
         return []
-    return [locale for locale in target_locales() if locale.pk in publishing_locale_ids(user)]
+    publishing = publishing_locale_ids(user)
+    return [locale for locale in target_locales() if locale.pk in publishing]
 
 
-def to_do(user):
+def to_do(locales):
     """
-    What a translator has to do: (source page, cell) for each page missing or out of date
-    in her languages, newest source first.
+    What a translator of `locales` has to do: (source page, cell) for each page missing
+    or out of date in them, newest source first.
     """
     items = [
         (page, cell)
-        for page, cells in translation_rows(translator_locales(user), TO_DO)
+        for page, cells in translation_rows(locales, TO_DO)
         for cell in cells
         if page.live and cell.status in TO_DO
     ]

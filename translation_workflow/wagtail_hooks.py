@@ -85,18 +85,19 @@ class TranslationsToDoPanel(Component):
     order = 50
     shown = 10
 
+    def __init__(self, locales):
+        self.locales = locales
+
     def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        items = to_do(request.user)
+        items = to_do(self.locales)
         statuses = [cell.status for _page, cell in items]
-        locales = translator_locales(request.user)
         return {
             "items": items[: self.shown],
             "total": len(items),
             "missing": statuses.count(MISSING),
             "out_of_date": statuses.count(OUT_OF_DATE),
             "report_url": reverse("translation_report")
-            + (f"?language={locales[0].language_code}" if len(locales) == 1 else ""),
+            + (f"?language={self.locales[0].language_code}" if len(self.locales) == 1 else ""),
             "csrf_token": parent_context["csrf_token"],
         }
 
@@ -123,8 +124,9 @@ class TranslationEmailsPanel(BaseSettingsPanel):
 
 @hooks.register("construct_homepage_panels")
 def add_translations_to_do(request, panels):
-    if translator_locales(request.user):
-        panels.append(TranslationsToDoPanel())
+    locales = translator_locales(request.user)
+    if locales:
+        panels.append(TranslationsToDoPanel(locales))
 
 
 @hooks.register("register_reports_menu_item")
