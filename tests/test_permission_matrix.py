@@ -77,6 +77,11 @@ ROLES_TABLE = {
         "moderator": row(NONE, LIVE, LIVE, LIVE),
         **translators(NO, source=NONE),
     },
+    "update one language from its source": {
+        "editor": row(NONE, DRAFT, DRAFT, DRAFT),
+        "moderator": row(NONE, DRAFT, DRAFT, DRAFT),
+        **translators(DRAFT, source=NONE),
+    },
     "submit for translation": {
         "editor": row(NONE, DRAFT, DRAFT, DRAFT),
         "moderator": row(NONE, DRAFT, DRAFT, DRAFT),
@@ -375,11 +380,28 @@ class ChangeSiteSettings(Action):
         return NEW_TEXT in public(home)[home][1].decode()
 
 
+class UpdateOneLanguage(Action):
+    """The English page changes; "Update" brings the new text to one language's translator."""
+
+    def prepare(self):
+        english = what_we_do("en")
+        english.introduction = NEW_TEXT
+        english.save_revision().publish()
+
+    def run(self):
+        translation = translation_of(self.page)
+        return self.client.post(reverse("update_translation", args=[translation.pk]))
+
+    def draft_stored(self):
+        return NEW_TEXT in translation_of(self.page).source.content_json
+
+
 ACTIONS = {
     "open the editor": OpenEditor,
     "save a draft": SaveDraft,
     "publish": Publish,
     "sync translations and publish": SyncAndPublish,
+    "update one language from its source": UpdateOneLanguage,
     "submit for translation": SubmitForTranslation,
     "unpublish": Unpublish,
     "revert to an earlier version and publish": RevertAndPublish,
