@@ -18,7 +18,7 @@ from wagtail.embeds.models import Embed
 
 from demo.images import demo_image, draw_landscape
 from demo.pages import ensure_index, key_areas_by_slug
-from gallery.models import GalleryIndexPage, Licence, MediaItemPage
+from gallery.models import AlbumDocument, AlbumPhoto, GalleryIndexPage, Licence, MediaItemPage
 
 INDEX = {
     "title": "Media gallery",
@@ -225,22 +225,24 @@ def load(home):
         )
     for data in ALBUMS:
         photos = [
-            (
-                "photo",
-                {
-                    "image": demo_image(caption, draw_landscape(caption), caption),
-                    "alt_text": caption,
-                    "caption": caption,
-                    "credit": "Demo illustration",
-                },
+            AlbumPhoto(
+                image=demo_image(caption, draw_landscape(caption), caption),
+                alt_text=caption,
+                caption=caption,
+                credit="Demo illustration",
             )
             for caption in data["photos"]
         ]
-        add(data, media_type=MediaItemPage.MediaType.ALBUM, photos=photos, licence=Licence.CC_BY)
+        add(
+            data,
+            media_type=MediaItemPage.MediaType.ALBUM,
+            album_photos=photos,
+            licence=Licence.CC_BY,
+        )
     for data in DOCUMENT_SETS:
         documents = [
-            ("document", {"document": demo_report(title, text), "label": "", "description": text})
+            AlbumDocument(document=demo_report(title, text), description=text)
             for title, text in data["documents"]
         ]
-        add(data, media_type=MediaItemPage.MediaType.DOCUMENTS, documents=documents)
+        add(data, media_type=MediaItemPage.MediaType.DOCUMENTS, album_documents=documents)
     return index

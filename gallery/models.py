@@ -8,20 +8,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from common.blocks import DocumentLinkBlock, ImageBlock
-from common.forms import KeyAreasInPageLanguageForm
 from common.models import MainImageMixin, SharingMixin, localized_pages, newest_first
 from common.templatetags.site_tags import privacy_enhanced
 
 from .filters import MediaFilters
+from .forms import MediaItemForm
 
 # The address of the player in a provider's embed code: <iframe src="…">.
 PLAYER_ADDRESS = re.compile(r'<iframe[^>]*\ssrc="([^"]+)"')
@@ -126,10 +124,6 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
         help_text=_("What is said in the video, for readers who cannot listen."),
         verbose_name=_("Transcript"),
     )
-    photos = StreamField([("photo", ImageBlock())], blank=True, verbose_name=_("Photos"))
-    documents = StreamField(
-        [("document", DocumentLinkBlock())], blank=True, verbose_name=_("Documents")
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -163,20 +157,36 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
             heading=_("Video"),
             classname="media-type--video",
         ),
-        FieldPanel("photos", heading=_("Photo album"), classname="media-type--album"),
-        FieldPanel("documents", heading=_("Documents"), classname="media-type--documents"),
+        MultipleChooserPanel(
+            "album_photos",
+            chooser_field_name="image",
+            heading=_("Photo album"),
+            label=_("Photo"),
+            classname="media-type--album",
+        ),
+        MultipleChooserPanel(
+            "album_documents",
+            chooser_field_name="document",
+            heading=_("Documents"),
+            label=_("Document"),
+            classname="media-type--documents",
+        ),
     ]
 
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
         index.SearchField("transcript"),
-        index.SearchField("photos"),
-        index.SearchField("documents"),
+        index.RelatedFields(
+            "album_photos", [index.SearchField("caption"), index.SearchField("alt_text")]
+        ),
+        index.RelatedFields(
+            "album_documents", [index.SearchField("label"), index.SearchField("description")]
+        ),
         index.FilterField("media_type"),
     ]
 
-    base_form_class = KeyAreasInPageLanguageForm
+    base_form_class = MediaItemForm
     parent_page_types = ["gallery.GalleryIndexPage"]
     subpage_types = []
 
@@ -187,14 +197,8 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
         super().clean()
         if not self.image:
             raise ValidationError({"image": _("Choose a thumbnail.")})
-        required = {
-            self.MediaType.VIDEO: ("video_url", _("Add the video's address.")),
-            self.MediaType.ALBUM: ("photos", _("Add at least one photo.")),
-            self.MediaType.DOCUMENTS: ("documents", _("Add at least one document.")),
-        }
-        field, message = required[self.media_type]
-        if not getattr(self, field):
-            raise ValidationError({field: message})
+        if self.media_type == self.MediaType.VIDEO and not self.video_url:
+            raise ValidationError({"video_url": _("Add the video's address.")})
 
     def get_summary(self):
         return self.description
@@ -248,21 +252,95 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
                 {
                     "@type": "ImageObject",
                     "contentUrl": request.build_absolute_uri(
-                        photo.value["image"].get_rendition("max-1600x1600").url
+                        photo.image.get_rendition("max-1600x1600").url
                     ),
-                    "caption": photo.value["caption"] or photo.value["alt_text"],
+                    "caption": photo.caption or photo.alt_text,
                 }
-                for photo in self.photos
+                for photo in self.album_photos.select_related("image")
             ]
         else:
             data["@type"] = "CollectionPage"
             data["hasPart"] = [
                 {
                     "@type": "DigitalDocument",
-                    "name": item.value["label"] or item.value["document"].title,
-                    "url": request.build_absolute_uri(item.value["document"].url),
-                    "encodingFormat": item.value["document"].content_type,
+                    "name": item.label or item.document.title,
+                    "url": request.build_absolute_uri(item.document.url),
+                    "encodingFormat": item.document.content_type,
                 }
-                for item in self.documents
+                for item in self.album_documents.select_related("document")
             ]
         return data
+
+
+class AlbumPhoto(TranslatableMixin, Orderable):
+    """A photo in an album, with its alt text and caption in the page's language."""
+
+    page = ParentalKey(MediaItemPage, on_delete=models.CASCADE, related_name="album_photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("Image")
+    )
+    alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Translators give each language its own."
+        ),
+        verbose_name=_("Alt text"),
+    )
+    decorative = models.BooleanField(
+        default=False,
+        help_text=_("The image adds nothing a reader needs; screen readers skip it."),
+        verbose_name=_("Decorative"),
+    )
+    caption = models.CharField(max_length=250, blank=True, verbose_name=_("Caption"))
+    credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Photographer or source, if known."),
+        verbose_name=_("Credit"),
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("decorative"),
+        FieldRowPanel([FieldPanel("caption"), FieldPanel("credit")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("album photo")
+
+    def clean(self):
+        super().clean()
+        if not self.alt_text and not self.decorative:
+            raise ValidationError({"alt_text": _("Describe the image, or mark it as decorative.")})
+
+    @property
+    def alt(self):
+        """What a screen reader says of the photo: nothing when it is decorative."""
+        return "" if self.decorative else self.alt_text
+
+
+class AlbumDocument(TranslatableMixin, Orderable):
+    """A document in a set, with its label and description in the page's language."""
+
+    page = ParentalKey(MediaItemPage, on_delete=models.CASCADE, related_name="album_documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Document"),
+    )
+    label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the document's title."),
+        verbose_name=_("Label"),
+    )
+    description = models.TextField(blank=True, verbose_name=_("Description"))
+
+    panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("document in a set")

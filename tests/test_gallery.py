@@ -15,8 +15,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
-from gallery.models import GalleryIndexPage, MediaItemPage
+from gallery.models import AlbumDocument, AlbumPhoto, GalleryIndexPage, MediaItemPage
 from home.models import KeyAreaPage
+from tests.admin import page_edit_data
 from tests.conftest import module_content
 from tests.factories import DocumentFactory, ImageFactory, MediaItemPageFactory
 from tests.html import meta, parse, resource_hosts, text
@@ -62,20 +63,13 @@ def media(kind, title):
             "caption": "Pupils carry seedlings",
             "credit": "Ana Ruiz",
         }
-        return {
-            "photos": [("photo", {**photo, "image": ImageFactory()}) for _ in range(4)],
-        }
+        return {"album_photos": [AlbumPhoto(**photo, image=ImageFactory()) for _ in range(4)]}
     pdf = b"%PDF-1.4\n" + b"0" * 2048
     documents = [
         DocumentFactory(title=title, file__data=pdf, file__filename=f"{number}.pdf")
         for number in range(2)
     ]
-    return {
-        "documents": [
-            ("document", {"document": document, "label": "", "description": ""})
-            for document in documents
-        ]
-    }
+    return {"album_documents": [AlbumDocument(document=document) for document in documents]}
 
 
 def make_items():
@@ -262,7 +256,7 @@ def test_items_have_permalinks_and_share_bars(client):
 
 def test_each_type_requires_its_media():
     item = MediaItemPage(
-        title="Empty", description="Nothing yet.", media_type=MediaItemPage.MediaType.ALBUM
+        title="Empty", description="Nothing yet.", media_type=MediaItemPage.MediaType.VIDEO
     )
     with pytest.raises(ValidationError) as error:
         item.clean()
@@ -270,7 +264,27 @@ def test_each_type_requires_its_media():
     item.image = ImageFactory()
     with pytest.raises(ValidationError) as error:
         item.clean()
-    assert "photos" in error.value.message_dict
+    assert "video_url" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("slug", "relation", "message"),
+    [
+        ("planting-day", "album_photos", "Add at least one photo to the album."),
+        ("annual-report-2025", "album_documents", "Add at least one document."),
+    ],
+)
+def test_an_album_keeps_a_photo_and_a_set_a_document(admin_client, slug, relation, message):
+    item = MediaItemPage.objects.get(locale__language_code="en", slug=slug)
+    count = getattr(item, relation).count()
+    data = page_edit_data(admin_client, item, **{"action-publish": "1"})
+    for number in range(count):
+        data[f"{relation}-{number}-DELETE"] = "1"
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert getattr(item, relation).count() == count
+    assert admin_client.get(item.url).status_code == 200
 
 
 def test_hidden_items_never_appear(client, index):

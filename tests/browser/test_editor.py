@@ -3,10 +3,12 @@
 import feedparser
 from PIL import Image
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
-from gallery.models import GalleryIndexPage
+from gallery.models import GalleryIndexPage, MediaItemPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.browser.conftest import log_in, log_out
+from tests.factories import ImageFactory
 
 TITLE = "Reading buddies across two villages"
 
@@ -103,3 +105,52 @@ def test_the_media_item_form_shows_only_what_the_chosen_type_needs(page, site):
     expect(album).to_be_visible()
     expect(video).to_be_hidden()
     expect(documents).to_be_hidden()
+
+
+def test_a_moderator_builds_a_six_photo_album_in_one_choice_and_publishes(page, site):
+    gallery = GalleryIndexPage.objects.get(locale__language_code="en")
+    library = Collection.get_first_root_node()  # where the demo roles may choose images
+    colours = ["#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#264653", "#8ab17d"]
+    for number, colour in enumerate(colours, start=1):
+        ImageFactory(title=f"Harvest day {number}", file__color=colour, collection=library)
+
+    log_in(page, site, "moderator", "demo-moderator")
+    page.goto(f"{site.url}/admin/pages/add/gallery/mediaitempage/{gallery.pk}/")
+    page.get_by_role("textbox", name="Title*").fill("Harvest day")
+    page.get_by_role("combobox", name="Media type").select_option("album")
+    page.get_by_role("textbox", name="Description*").fill("The school garden's first harvest.")
+    page.get_by_role("button", name="Choose an image").first.click()
+    choose_images(page, "Harvest day", ["Harvest day 1"])
+    page.get_by_label("Image alt text").fill("Baskets of beans on a table.")
+
+    page.get_by_role("button", name="Add photo").click()
+    choose_images(page, "Harvest day", [f"Harvest day {number}" for number in range(1, 7)])
+    photos = page.locator("#id_album_photos-FORMS > [data-inline-panel-child]")
+    expect(photos).to_have_count(6)
+    for number in range(6):
+        page.locator(f"#id_album_photos-{number}-alt_text").fill(f"Harvest photo {number + 1}")
+    photos.nth(1).get_by_role("button", name="Move up").click()  # photo 2 goes first
+    expect(page.get_by_text("Saved", exact=True)).to_be_visible()  # Wagtail's autosave
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("Page 'Harvest day' has been published")
+
+    album = MediaItemPage.objects.get(slug="harvest-day")
+    page.goto(f"{site.url}{album.url}")
+    alts = page.locator(".album img").evaluate_all("images => images.map(image => image.alt)")
+    assert alts == [f"Harvest photo {number}" for number in (2, 1, 3, 4, 5, 6)]
+
+
+def choose_images(page, search, titles):
+    """In the open image chooser, search the library, then choose `titles` in one go."""
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("textbox", name="Search term").fill(search)
+    expect(chooser.get_by_text("There are 6 matches")).to_be_visible()
+    if len(titles) == 1:
+        chooser.get_by_role("link", name=titles[0]).click()
+    else:
+        for title in titles:
+            chooser.get_by_role("checkbox", name=title).check()
+        chooser.get_by_role("button", name="Confirm selection").click()
+    expect(chooser).to_be_hidden()

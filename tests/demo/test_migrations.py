@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from common.models import SiteSettings
+from gallery.models import MediaItemPage
 from stories.models import StoryPage
 from tests.snapshots import restore
 from translation_workflow.gate import unfinished_segments
@@ -86,3 +87,15 @@ def test_the_demo_site_migrates_from_the_old_schema_unchanged(demo_snapshot):
     arabic = story.get_translation(translation.target_locale)
     assert arabic.author_names() == ["فريق الاتصال (قصة تجريبية)"]
     assert arabic.get_latest_revision_as_object().image_id == arabic.image_id
+
+    # Album photos became items: each translation's alt texts are still its own.
+    album = MediaItemPage.objects.get(locale__language_code="en", slug="planting-day")
+    translation = Translation.objects.get(
+        source__object_id=album.translation_key, target_locale__language_code="ar"
+    )
+    assert unfinished_segments(translation) == []
+    arabic = album.get_translation(translation.target_locale)
+    english_photos = list(album.album_photos.values_list("translation_key", "alt_text"))
+    arabic_photos = list(arabic.album_photos.values_list("translation_key", "alt_text"))
+    assert [key for key, _ in arabic_photos] == [key for key, _ in english_photos]
+    assert all(ar != en for (_, ar), (_, en) in zip(arabic_photos, english_photos, strict=True))
