@@ -6,6 +6,8 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= true
+VNU_VERSION = 26.9.27
+VNU_JAR = var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: run test install install-test system-packages lint format migrate demo messages demo-messages screenshots clean
 
@@ -14,7 +16,7 @@ run: install migrate
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test system-packages lint
+test: install-test system-packages $(VNU_JAR) lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --numprocesses=auto
 
@@ -28,11 +30,17 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own here), and the
-# catalog tests extract strings with GNU gettext.
+# The W3C Nu HTML checker for the valid-HTML test; its install script (which would fetch
+# a Java of its own) is not run.
+$(VNU_JAR): | system-packages
+	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix var/vnu-$(VNU_VERSION) vnu-jar@$(VNU_VERSION)
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own here), the
+# catalog tests extract strings with GNU gettext, and the W3C Nu HTML checker runs on Java
+# and comes from npm.
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 system-packages:
-	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext)"; \
+	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext) $$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm)"; \
 	if [ -n "$$(echo $$missing | tr -d ' ')" ]; then \
 		echo "Installing $$missing"; \
 		$(SUDO) apt-get update -qq && \

@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from tests.snapshots import restore
 
@@ -98,9 +97,3 @@ def log_in(page, site, username, password):
 
 def log_out(page):
     page.context.clear_cookies()
-
-
-def in_language(model, slug, language):
-    """The `language` translation of the English `model` page with `slug`."""
-    page = model.objects.get(locale__language_code="en", slug=slug)
-    return page.get_translation(Locale.objects.get(language_code=language))

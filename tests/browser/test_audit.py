@@ -4,39 +4,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from alliances.models import AllianceIndexPage, AlliancePage
-from gallery.models import GalleryIndexPage, MediaItemPage
-from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
-from stories.models import StoryIndexPage, StoryPage
-from tests.browser.conftest import AXE_RULES, assert_accessible, in_language
-
-# One page of each type, by its English slug, and the search word that finds something.
-PAGE_TYPES = [
-    (HomePage, "home"),
-    (KeyAreaIndexPage, "key-areas"),
-    (KeyAreaPage, "global-digital-citizenship"),
-    (StandardPage, "what-we-do"),
-    (StoryIndexPage, "stories"),
-    (StoryPage, "school-garden-fresno"),
-    (GalleryIndexPage, "gallery"),
-    (MediaItemPage, "why-we-learn-outdoors"),
-    (MediaItemPage, "planting-day"),
-    (MediaItemPage, "annual-report-2025"),
-    (AllianceIndexPage, "alliances"),
-    (AlliancePage, "sage"),
-]
-SEARCH_WORDS = {"en": "garden", "ar": "حديقة"}
+from tests.browser.conftest import AXE_RULES, assert_accessible
+from tests.pages import SEARCH_WORDS, audited_urls
 
 
 @pytest.mark.parametrize("language", SEARCH_WORDS)
 def test_every_page_type_passes_the_accessibility_audit(page, site, language):
-    urls = [in_language(model, slug, language).url for model, slug in PAGE_TYPES]
-    area = in_language(KeyAreaPage, "sustainable-leadership", language)
-    urls += [
-        f"{urls[4]}?area={area.slug}",  # the stories, filtered
-        f"/{language}/search/?q={SEARCH_WORDS[language]}",
-    ]
-    for url in urls:
+    for url in audited_urls(language):
         response = page.goto(f"{site.url}{url}")
         assert response.status == 200, url
         assert_accessible(page)

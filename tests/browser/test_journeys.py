@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser.conftest import VIEWPORTS, assert_accessible, in_language
+from tests.browser.conftest import VIEWPORTS, assert_accessible
+from tests.pages import in_language
 
 PLAYER_HOST = "www.youtube-nocookie.com"
 
