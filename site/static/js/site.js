@@ -108,3 +108,23 @@ for (const album of document.querySelectorAll("[data-lightbox]")) {
     });
     dialog.addEventListener("close", () => opener?.focus());
 }
+
+// The header menu is a disclosure on phones. On wide screens CSS shows it whole; browsers
+// without ::details-content need it open there. Escape closes it on phones.
+const siteMenu = document.querySelector("[data-site-menu]");
+if (siteMenu) {
+    const wide = window.matchMedia("(min-width: 56em)");
+    if (!CSS.supports("selector(::details-content)")) {
+        const openOnWideScreens = () => {
+            siteMenu.open = wide.matches;
+        };
+        wide.addEventListener("change", openOnWideScreens);
+        openOnWideScreens();
+    }
+    siteMenu.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && siteMenu.open && !wide.matches) {
+            siteMenu.open = false;
+            siteMenu.querySelector("summary").focus();
+        }
+    });
+}
