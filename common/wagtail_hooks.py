@@ -59,3 +59,31 @@ def add_shortcuts(request, panels):
     items = shortcuts(request.user)
     if items:
         panels.append(ShortcutsPanel(items))
+
+
+class DraftsPanel(Component):
+    """
+    The pages `user` has changed and not yet published or sent for review, newest first.
+    Wagtail's own panels list what waits for review, and the recent edits of any kind.
+    """
+
+    name = "drafts"
+    template_name = "common/drafts_panel.html"
+    order = 205
+    limit = 10
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        drafts = (
+            Page.objects.filter(has_unpublished_changes=True, latest_revision__user=self.user)
+            .exclude(_workflow_states__status="in_progress")
+            .order_by("-latest_revision_created_at")
+        )
+        return {"drafts": drafts[: self.limit], "request": parent_context["request"]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_drafts(request, panels):
+    panels.append(DraftsPanel(request.user))
