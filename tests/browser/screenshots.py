@@ -16,6 +16,8 @@ PAGES = {
     "gallery": "/en/gallery/",
     "arabic": "/ar/",
 }
+# The phone header's menu, opened.
+MENUS = {"menu": "/en/stories/", "arabic-menu": "/ar/"}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=VIEWPORTS.keys())
@@ -25,3 +27,8 @@ def test_screenshots(page, site, viewport):
     for name, path in PAGES.items():
         page.goto(f"{site.url}{path}")
         page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.jpg", type="jpeg", quality=75)
+    if viewport == "phone":
+        for name, path in MENUS.items():
+            page.goto(f"{site.url}{path}")
+            page.locator(".site-menu__button").click()
+            page.screenshot(path=SCREENSHOTS / f"{name}-phone.jpg", type="jpeg", quality=75)
