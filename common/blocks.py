@@ -11,6 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import blocks as images_blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -26,8 +27,11 @@ def library_document():
 
 def image_preview():
     return {
-        "image": library_image(),
-        "alt_text": "Pupils planting seedlings in a school garden",
+        "image": {
+            "image": library_image(),
+            "alt_text": "Pupils planting seedlings in a school garden",
+            "decorative": False,
+        },
         "caption": "The garden at Escuela Verde in its first spring.",
         "credit": "Ana Ruiz",
     }
@@ -75,30 +79,18 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ImageValue(blocks.StructValue):
     def alt(self):
         """What a screen reader says of the image: nothing when it is decorative."""
-        return "" if self.get("decorative") else self.get("alt_text", "")
+        image = self.get("image")
+        return image.contextual_alt_text if image else ""
 
 
 class ImageBlock(blocks.StructBlock):
     """
-    An image with its alt text in the page's language: each translation of the page has
-    its own, and the image library's description (in one language) is never shown.
+    Wagtail's image block (the image, its alt text in the page's language, or marked as
+    decorative), with a caption and a credit. Each translation of the page has its own alt
+    text; the image library's description (in one language) is never shown.
     """
 
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        required=False,
-        max_length=250,
-        help_text=_(
-            "Describe what the image shows for people who cannot see it. "
-            "Translators give each language its own."
-        ),
-        label=_("Alt text"),
-    )
-    decorative = blocks.BooleanBlock(
-        required=False,
-        help_text=_("The image adds nothing a reader needs; screen readers skip it."),
-        label=_("Decorative"),
-    )
+    image = images_blocks.ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
     credit = blocks.CharBlock(
         required=False,
@@ -114,15 +106,6 @@ class ImageBlock(blocks.StructBlock):
         description = _("One photo across the text column, with alt text, a caption and a credit.")
         preview_value = staticmethod(image_preview)
         value_class = ImageValue
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("alt_text") and not value.get("decorative"):
-            message = _("Describe the image, or mark it as decorative.")
-            raise StructBlockValidationError(
-                block_errors={"alt_text": ErrorList([ValidationError(message)])}
-            )
-        return value
 
 
 class QuoteBlock(blocks.StructBlock):

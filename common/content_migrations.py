@@ -77,3 +77,86 @@ def set_context_path(context, path, field_path):
 def page_content_type(apps, app_label, model_name):
     ContentType = apps.get_model("contenttypes", "ContentType")
     return ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
+
+
+def nest_image_blocks(app_label, model_name, fields):
+    """
+    Image blocks became Wagtail's ImageBlock inside ours: {image, alt_text, decorative,
+    caption, credit} is now {image: {image, alt_text, decorative}, caption, credit}.
+    Reshape them in the page type's StreamFields (`fields`), revisions and translation
+    sources, and move the translators' alt texts to the new paths.
+    """
+
+    def forward(apps, schema_editor):
+        reshape_image_blocks(apps, app_label, model_name, fields, nested_image)
+        move_image_contexts(apps, app_label, model_name, fields, nest=True)
+
+    def backward(apps, schema_editor):
+        reshape_image_blocks(apps, app_label, model_name, fields, flat_image)
+        move_image_contexts(apps, app_label, model_name, fields, nest=False)
+
+    return migrations.RunPython(forward, backward)
+
+
+IMAGE_OWN_KEYS = ("image", "alt_text", "decorative")
+
+
+def nested_image(value):
+    if isinstance(value.get("image"), dict):
+        return value
+    image = {key: value.pop(key, None) for key in IMAGE_OWN_KEYS}
+    image["alt_text"] = image["alt_text"] or ""
+    image["decorative"] = bool(image["decorative"])
+    return {"image": image, **value}
+
+
+def flat_image(value):
+    if not isinstance(value.get("image"), dict):
+        return value
+    return {**value.pop("image"), **value}
+
+
+def reshape_stream(stream, reshape):
+    """Apply `reshape` to every image block's value: alone, or in a photo set."""
+    for block in stream:
+        if block["type"] == "image":
+            block["value"] = reshape(block["value"])
+        elif block["type"] == "photo_set":
+            block["value"]["photos"] = [
+                {**item, "value": reshape(item["value"])} if "type" in item else reshape(item)
+                for item in block["value"].get("photos", [])
+            ]
+    return stream
+
+
+def reshape_image_blocks(apps, app_label, model_name, fields, reshape):
+    model = apps.get_model(app_label, model_name)
+    for page in model.objects.all():
+        for field in fields:
+            setattr(page, field, reshape_stream(list(getattr(page, field).raw_data), reshape))
+        page.save(update_fields=fields)
+
+    def rewrite(content):
+        for field in fields:
+            if content.get(field):
+                stream = content[field]
+                stream = json.loads(stream) if isinstance(stream, str) else stream
+                content[field] = json.dumps(reshape_stream(stream, reshape))
+        return content
+
+    rewrite_stored_content(apps, app_label, model_name, rewrite)
+
+
+def move_image_contexts(apps, app_label, model_name, fields, nest):
+    """`body.<block>.alt_text` becomes `body.<block>.image.alt_text`, or back."""
+    TranslationContext = apps.get_model("wagtail_localize", "TranslationContext")
+    keys = apps.get_model(app_label, model_name).objects.values("translation_key")
+    contexts = TranslationContext.objects.filter(object__translation_key__in=keys)
+    for field in fields:
+        for context in contexts.filter(path__startswith=f"{field}."):
+            parts = context.path.split(".")
+            nested = len(parts) > 3 and parts[-2] == "image"
+            if parts[-1] not in IMAGE_OWN_KEYS or nested == nest:
+                continue
+            parts = [*parts[:-1], "image", parts[-1]] if nest else [*parts[:-2], parts[-1]]
+            set_context_path(context, ".".join(parts), "")

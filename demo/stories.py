@@ -45,6 +45,10 @@ STORIES = [
             "the market's accounts. Families who once rarely came onto the campus now "
             "arrive every Friday to buy vegetables and stay to talk with teachers.",
         ],
+        "photo": {
+            "alt_text": "Students water raised beds beside a rainwater tank.",
+            "caption": "Friday morning in the garden, before the market opens.",
+        },
         "quote": "The garden taught us that learning is something you can eat.",
         "lessons": [
             "Start small: five beds and one committed teacher are enough.",
@@ -260,6 +264,11 @@ STORIES = [
 
 def story_body(story):
     body = [("paragraph", "".join(f"<p>{text}</p>" for text in story["paragraphs"]))]
+    if "photo" in story:
+        photo = story["photo"]
+        picture = demo_image(photo["caption"], draw_landscape(photo["caption"]), photo["alt_text"])
+        image = {"image": picture, "alt_text": photo["alt_text"], "decorative": False}
+        body.append(("image", {"image": image, "caption": photo["caption"], "credit": ""}))
     body.append(("pull_quote", {"text": story["quote"]}))
     if "figures" in story:
         figures = [{"figure": figure, "label": label} for figure, label in story["figures"]]

@@ -37,7 +37,10 @@ def composed_page(home, report, what_we_do):
             ("paragraph", '<p>Text with a <a href="https://example.org">link</a>.</p>'),
             (
                 "image",
-                {"image": image, "alt_text": "Pupils planting trees", "caption": "Spring"},
+                {
+                    "image": {"image": image, "alt_text": "Pupils planting trees"},
+                    "caption": "Spring",
+                },
             ),
             ("quote", {"quote": "Learning is for everyone.", "attribution": "Ana", "role": ""}),
             (

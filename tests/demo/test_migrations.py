@@ -84,6 +84,9 @@ def test_the_demo_site_migrates_from_the_old_schema_unchanged(demo_snapshot):
         locale__language_code="ar", context__path="image_alt_text"
     ).exists()
     assert unfinished_segments(translation) == []
+    assert StringTranslation.objects.filter(
+        locale__language_code="ar", context__path__endswith=".image.alt_text"
+    ).exists()
     arabic = story.get_translation(translation.target_locale)
     assert arabic.author_names() == ["فريق الاتصال (قصة تجريبية)"]
     assert arabic.get_latest_revision_as_object().image_id == arabic.image_id
