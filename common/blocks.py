@@ -83,6 +83,14 @@ class ImageValue(blocks.StructValue):
         return image.contextual_alt_text if image else ""
 
 
+class LabelledImageBlock(images_blocks.ImageBlock):
+    """Wagtail's image block, its chooser labelled in the editor's language too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class ImageBlock(blocks.StructBlock):
     """
     Wagtail's image block (the image, its alt text in the page's language, or marked as
@@ -90,7 +98,7 @@ class ImageBlock(blocks.StructBlock):
     text; the image library's description (in one language) is never shown.
     """
 
-    image = images_blocks.ImageBlock(label=_("Image"))
+    image = LabelledImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
     credit = blocks.CharBlock(
         required=False,

@@ -1,8 +1,11 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 
 from translation_workflow.views import OwnLanguagesSnippetViewSet
@@ -76,9 +79,13 @@ class DraftsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
+        in_review = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+        ).values(page_id=Cast("object_id", models.IntegerField()))
         drafts = (
             Page.objects.filter(has_unpublished_changes=True, latest_revision__user=self.user)
-            .exclude(_workflow_states__status="in_progress")
+            .exclude(pk__in=in_review)
             .order_by("-latest_revision_created_at")
         )
         return {"drafts": drafts[: self.limit], "request": parent_context["request"]}

@@ -79,3 +79,8 @@ def test_a_published_page_is_no_draft(client, user):
     client.force_login(editor)
     assert "Published already" not in listed(client, "drafts")
     assert client.get(story.url).status_code == 200
+
+
+def test_the_dashboard_is_titled_with_the_site_name(admin_client, settings):
+    document = parse(admin_client.get(reverse("wagtailadmin_home")).content)
+    assert text(document.find(".//h1")) == settings.WAGTAIL_SITE_NAME
