@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -203,6 +204,15 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
     def get_summary(self):
         return self.description
 
+    @cached_property
+    def photos(self):
+        """The album's photos with their images, fetched once for the page and its data."""
+        return list(self.album_photos.select_related("image"))
+
+    @cached_property
+    def documents(self):
+        return list(self.album_documents.select_related("document"))
+
     def embed(self):
         """The video's player, from Wagtail's embed cache or its provider."""
         try:
@@ -256,7 +266,7 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
                     ),
                     "caption": photo.caption or photo.alt_text,
                 }
-                for photo in self.album_photos.select_related("image")
+                for photo in self.photos
             ]
         else:
             data["@type"] = "CollectionPage"
@@ -267,7 +277,7 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
                     "url": request.build_absolute_uri(item.document.url),
                     "encodingFormat": item.document.content_type,
                 }
-                for item in self.album_documents.select_related("document")
+                for item in self.documents
             ]
         return data
 

@@ -411,3 +411,15 @@ def test_a_pdf_document_is_accepted(admin_client):
         },
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("slug", ["planting-day", "annual-report-2025"])
+def test_album_and_document_set_queries_do_not_grow_with_their_items(client, slug):
+    item = MediaItemPage.objects.get(locale__language_code="en", slug=slug)
+    before = render_queries(client, item.url)
+    more = media(item.media_type, item.title)
+    for relation, items in more.items():
+        getattr(item, relation).add(*items)
+    item.save_revision().publish()
+    assert getattr(item, relation).count() > 2
+    assert render_queries(client, item.url) == before
