@@ -36,11 +36,11 @@ $(VNU_JAR): | system-packages
 	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix var/vnu-$(VNU_VERSION) vnu-jar@$(VNU_VERSION)
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here), the
-# catalog tests extract strings with GNU gettext, and the W3C Nu HTML checker runs on Java
-# and comes from npm.
+# catalog tests extract strings with GNU gettext, the W3C Nu HTML checker runs on Java and
+# comes from npm, and the page cache is tested behind Debian's Varnish.
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 system-packages:
-	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext) $$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm)"; \
+	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext) $$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm) $$(command -v varnishd >/dev/null || echo varnish)"; \
 	if [ -n "$$(echo $$missing | tr -d ' ')" ]; then \
 		echo "Installing $$missing"; \
 		$(SUDO) apt-get update -qq && \

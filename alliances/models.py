@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from common.blocks import BodyBlock
 from common.forms import KeyAreasInPageLanguageForm
-from common.models import MainImageMixin, SharingMixin, localized_pages
+from common.models import MainImageMixin, SharingMixin, localized_key_areas, public
 
 # With more alliances than this, the index offers a filter by focus sector.
 FILTER_THRESHOLD = 5
@@ -43,9 +43,7 @@ class AllianceIndexPage(SharingMixin, Page):
     def live_alliances(self):
         """Live alliances in the order editors set in the admin's page listing."""
         return (
-            AlliancePage.objects.child_of(self)
-            .live()
-            .public()
+            public(AlliancePage.objects.child_of(self).live())
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")
@@ -165,7 +163,7 @@ class AlliancePage(MainImageMixin, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
+        context["key_areas"] = localized_key_areas(self)
         context["organization_data"] = self.organization_data(request)
         return context
 

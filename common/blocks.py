@@ -15,6 +15,8 @@ from wagtail.images import blocks as images_blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from .locales import localized
+
 
 def library_image():
     """The newest image in the library, for the block picker's previews."""
@@ -147,7 +149,7 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return localized(page).url
         return self.get("external_url")
 
 

@@ -1,5 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import shared_fragment
+
 
 class ListingFilters:
     """
@@ -14,6 +16,22 @@ class ListingFilters:
     order = ["area", "year"]
 
     def __init__(self, params, pages, locale):
+        # The options change only with the listing's content, so they are computed once
+        # per change to that language's content.
+        options = shared_fragment(
+            f"filters:{type(self).__name__}",
+            locale.language_code,
+            lambda: self.compute_options(pages, locale),
+        )
+        self.__dict__.update(options)
+        self.values = {
+            name: params[name]
+            for name, choices in self.options.items()
+            if params.get(name) in dict(choices)
+        }
+
+    def compute_options(self, pages, locale):
+        """The options on offer and what the subclasses need to apply them."""
         # The key areas are whatever the listed pages' `key_areas` field points to.
         key_area_model = pages.model._meta.get_field("key_areas").related_model
         areas = key_area_model.objects.live().filter(locale=locale).order_by("path")
@@ -24,11 +42,7 @@ class ListingFilters:
             **self.extra_options(pages),
         }
         self.options = {name: options[name] for name in self.order}
-        self.values = {
-            name: params[name]
-            for name, choices in self.options.items()
-            if params.get(name) in dict(choices)
-        }
+        return dict(vars(self))
 
     def extra_options(self, pages):
         """Options of the subclass's own filters, by name."""

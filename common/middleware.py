@@ -1,34 +1,4 @@
 from django.conf import settings
-from django.utils import translation
-
-
-class RememberLanguageMiddleware:
-    """
-    Remember the language of the last page the reader read, so that `/` takes them back
-    to it; Django's LocaleMiddleware reads the cookie before Accept-Language. The cookie
-    is only set when the language changes, so most responses stay cookie-free.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        language = translation.get_language_from_path(request.path_info)
-        if (
-            language
-            and request.method == "GET"
-            and response.status_code == 200
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
-        ):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
-        return response
 
 
 class ContentSecurityPolicyMiddleware:

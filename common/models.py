@@ -1,20 +1,29 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Page,
+    PageViewRestriction,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
 
+from .cache import shared_fragment
 from .forms import PageForm
+from .locales import active_locale
+
+# The site settings' logo, as the header shows it.
+LOGO_RENDITION = "height-64|format-webp"
 
 
 class SharingMixin(models.Model):
@@ -67,11 +76,19 @@ class SharingMixin(models.Model):
         return self.get_main_image_alt()
 
 
+def public(pages):
+    """
+    `pages` without those under a view restriction, decided by the database in the same
+    query (Wagtail's `public()` first loads every restriction of the site).
+    """
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return pages.exclude(Exists(restricted))
+
+
 def newest_first(pages):
     """Live, public `pages` with their main images, newest first, as listings show them."""
     return (
-        pages.live()
-        .public()
+        public(pages.live())
         .select_related("image")
         .prefetch_related("image__renditions")
         .order_by("-date", "-first_published_at")
@@ -83,6 +100,15 @@ def in_key_area(pages, key_area):
     return pages.filter(
         locale_id=key_area.locale_id, key_areas__translation_key=key_area.translation_key
     ).distinct()
+
+
+def key_area_pages_of(page):
+    """The live key-area pages in the page's language that list `page` (by its key areas)."""
+    key_area_model = page._meta.get_field("key_areas").related_model
+    return key_area_model.objects.live().filter(
+        locale_id=page.locale_id,
+        translation_key__in=page.key_areas.values("translation_key"),
+    )
 
 
 class MainImageMixin(models.Model):
@@ -292,23 +318,53 @@ class SiteSettings(
 
     @classmethod
     def for_request(cls, request):
-        """The settings for this request's language, looked up once per request."""
+        """
+        The settings for this request's language, with their menus' links resolved: looked
+        up once per request, and kept in the cache until that language's content changes.
+        """
         if not hasattr(request, "site_settings"):
-            request.site_settings = cls.for_active_language()
+
+            def resolved():
+                site_settings = cls.for_active_language()
+                if site_settings is not None:
+                    site_settings.resolve_menus(request)
+                return site_settings
+
+            request.site_settings = shared_fragment(
+                "site-settings", translation.get_language(), resolved
+            )
         return request.site_settings
+
+    def menu_translation_keys(self):
+        """The pages the menus link (in any of their languages), by translation key."""
+        menus = [*self.main_menu, *self.footer_menu]
+        return {link.value["page"].translation_key for link in menus if link.value["page"]}
 
     @classmethod
     def for_active_language(cls):
         """The settings in the reader's language, else those of the default language."""
         settings_by_locale = {
-            item.locale_id: item
-            for item in cls.objects.select_related("logo", "default_share_image").filter(
-                live=True, locale__in=[Locale.get_active(), Locale.get_default()]
+            item.locale.language_code: item
+            for item in cls.objects.select_related("locale", "logo", "default_share_image")
+            .prefetch_related("logo__renditions")
+            .filter(
+                live=True,
+                locale__language_code__in=[translation.get_language(), settings.LANGUAGE_CODE],
             )
         }
-        return settings_by_locale.get(Locale.get_active().pk) or settings_by_locale.get(
-            Locale.get_default().pk
+        return settings_by_locale.get(translation.get_language()) or settings_by_locale.get(
+            settings.LANGUAGE_CODE
         )
+
+    def resolve_menus(self, request):
+        """
+        Resolve the menus into links once, for every page of the language, with the
+        logo's rendition.
+        """
+        self.main_links = localized_links(self.main_menu, request)
+        self.footer_links = localized_links(self.footer_menu, request)
+        if self.logo:
+            self.logo.get_rendition(LOGO_RENDITION)
 
 
 def localized_pages(pages):
@@ -318,12 +374,24 @@ def localized_pages(pages):
         page.translation_key: page
         for page in Page.objects.live()
         .filter(
-            locale=Locale.get_active(),
+            locale=active_locale(),
             translation_key__in=[page.translation_key for page in pages],
         )
         .select_related("locale")
     }
     return [translations.get(page.translation_key, page) for page in pages]
+
+
+def localized_key_areas(page):
+    """
+    The page's key areas in the reader's language where translated, kept until the
+    language's content changes.
+    """
+    return shared_fragment(
+        f"key-areas:{page.pk}",
+        translation.get_language(),
+        lambda: localized_pages(page.key_areas.order_by("path")),
+    )
 
 
 def localized_links(menu, request):

@@ -17,23 +17,23 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import parse_query_string
 
+from .models import public
+
 
 def search_pages(query, locale):
-    """The live, public pages in `locale` matching `query`, best first."""
-    pages = Page.objects.live().public().filter(locale=locale)
+    """The live, public pages in `locale` matching `query`, best first, fetched a page at a time."""
     if connection.vendor != "postgresql":
         # Paired quotes make a phrase search; a stray quote would be a syntax error.
         terms = query.replace('"', " ") if query.count('"') % 2 else query
         _filters, parsed_query = parse_query_string(terms)
-        return pages.specific().search(parsed_query)
+        return Page.objects.live().public().filter(locale=locale).specific().search(parsed_query)
     config = text_search_config(locale.language_code)
     words = SearchQuery(query, config=config, search_type="websearch")
-    document = SearchVector("title_text", weight="A", config=config) + SearchVector(
-        "body_text", weight="B", config=config
-    )
+    pages = public(Page.objects.live().filter(locale=locale))
     ids = pages.annotate(text_id=Cast("pk", CharField())).values("text_id")
     # The index holds images, documents and snippets too; their ids are not pages'.
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    document = search_document(config)
     ranked = (
         IndexEntry.objects.filter(content_type__in=page_types, object_id__in=ids)
         .annotate(document=document)
@@ -42,9 +42,35 @@ def search_pages(query, locale):
         .order_by("-rank", "object_id")
         .values_list("object_id", flat=True)
     )
-    order = list(dict.fromkeys(int(object_id) for object_id in ranked))
-    found = pages.filter(pk__in=order).specific().in_bulk()
-    return [found[pk] for pk in order if pk in found]
+    return RankedPages(ranked)
+
+
+def search_document(config):
+    """
+    A page's words as `config` reads them, title first. Migration common/0005 indexes this
+    very expression for each language, so a search reads the index, not every page.
+    """
+    return SearchVector("title_text", weight="A", config=config) + SearchVector(
+        "body_text", weight="B", config=config
+    )
+
+
+class RankedPages:
+    """Search results for a paginator: counted in the database, fetched one slice at a time."""
+
+    def __init__(self, ranked_ids):
+        self.ranked_ids = ranked_ids
+
+    def count(self):
+        return self.ranked_ids.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        order = [int(object_id) for object_id in self.ranked_ids[window]]
+        found = Page.objects.filter(pk__in=order).specific().in_bulk()
+        return [found[pk] for pk in order if pk in found]
 
 
 @cache

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from .locales import active_locale
 from .search import search_pages
 
 # Longer queries add nothing to a search and only cost the database time.
@@ -18,7 +19,7 @@ RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
+    results = search_pages(query, active_locale()) if query else Page.objects.none()
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     attach_images(page.object_list)
     return render(request, "search/search.html", {"query": query, "results": page})

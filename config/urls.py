@@ -5,13 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from common.sitemaps import sitemap
+from common.sitemaps import language_sitemap, sitemap_index
 from common.views import robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:language>.xml", language_sitemap, name="language_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -16,7 +16,14 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from common.models import MainImageMixin, SharingMixin, localized_pages, newest_first
+from common.locales import active_locale, language_of
+from common.models import (
+    MainImageMixin,
+    SharingMixin,
+    key_area_pages_of,
+    localized_key_areas,
+    newest_first,
+)
 from common.templatetags.site_tags import privacy_enhanced
 
 from .filters import MediaFilters
@@ -62,7 +69,7 @@ class GalleryIndexPage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.live_items()
-        filters = MediaFilters(request.GET, items, self.locale)
+        filters = MediaFilters(request.GET, items, active_locale())
         context["filters"] = filters
         context["items"] = Paginator(filters.apply(items), self.items_per_page).get_page(
             request.GET.get("page")
@@ -213,6 +220,10 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
     def documents(self):
         return list(self.album_documents.select_related("document"))
 
+    def listed_on(self):
+        """Pages besides its ancestors that list the item: for purging the page cache."""
+        return key_area_pages_of(self)
+
     def embed(self):
         """The video's player, from Wagtail's embed cache or its provider."""
         try:
@@ -222,7 +233,7 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_areas"] = localized_pages(self.key_areas.order_by("path"))
+        context["key_areas"] = localized_key_areas(self)
         embed = None
         if self.media_type == self.MediaType.VIDEO:
             context["embed"] = embed = self.embed()
@@ -238,7 +249,7 @@ class MediaItemPage(MainImageMixin, SharingMixin, Page):
             "name": self.title,
             "description": self.description,
             "url": url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language_of(self),
             "datePublished": self.date.isoformat(),
         }
         if self.image:

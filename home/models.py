@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
-from common.models import MainImageMixin, SharingMixin, SiteSettings
+from common.models import MainImageMixin, SharingMixin, SiteSettings, public
 
 
 class HomePage(MainImageMixin, SharingMixin, Page):
@@ -115,9 +115,7 @@ class HomePage(MainImageMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
-            KeyAreaPage.objects.live()
-            .public()
-            .descendant_of(self)
+            public(KeyAreaPage.objects.live().descendant_of(self))
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")
@@ -205,9 +203,7 @@ class KeyAreaIndexPage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
-            KeyAreaPage.objects.child_of(self)
-            .live()
-            .public()
+            public(KeyAreaPage.objects.child_of(self).live())
             .select_related("image")
             .prefetch_related("image__renditions")
         )
@@ -240,6 +236,10 @@ class KeyAreaPage(MainImageMixin, SharingMixin, Page):
 
     parent_page_types = ["home.KeyAreaIndexPage"]
     subpage_types = []
+
+    # Listings filter by key area and pages link theirs: publishing one purges the
+    # page cache of its whole language.
+    shown_site_wide = True
 
     class Meta:
         verbose_name = _("key area")

@@ -19,12 +19,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from common.cache import shared_fragment
 from common.forms import KeyAreasInPageLanguageForm
+from common.locales import active_locale, language_of
 from common.models import (
     MainImageMixin,
     SharingMixin,
     SiteSettings,
-    localized_pages,
+    key_area_pages_of,
+    localized_key_areas,
     newest_first,
 )
 from topics.models import in_reader_language, in_source_language
@@ -86,13 +89,16 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
     def get_summary(self):
         return self.introduction
 
+    def get_cached_paths(self):
+        return ["/", "feed/"]
+
     def live_stories(self):
         return newest_first(StoryPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = self.live_stories()
-        filters = StoryFilters(request.GET, stories, self.locale)
+        filters = StoryFilters(request.GET, stories, active_locale())
         stories = filters.apply(stories)
 
         featured = None
@@ -256,29 +262,55 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
         words = len(self.summary.split()) + len(strip_tags(stream_text(self.body.raw_data)).split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
-    def localized_key_areas(self):
-        """The story's key areas in the reader's language where translated."""
-        return localized_pages(self.key_areas.order_by("path"))
-
     def topics_in_reader_language(self):
         return in_reader_language(self.topics.all())
 
-    def related_stories(self, count=3):
-        """Live stories sharing a key area with this one, newest first."""
+    def stories_sharing_a_key_area(self):
         area_keys = [area.translation_key for area in self.key_areas.all()]
-        if not area_keys:
-            return StoryPage.objects.none()
         related = StoryPage.objects.filter(
             locale_id=self.locale_id, key_areas__translation_key__in=area_keys
         )
-        return newest_first(related.exclude(pk=self.pk).distinct())[:count]
+        return newest_first(related.exclude(pk=self.pk).distinct())
+
+    def told_before_q(self):
+        """Stories after this one in the listings' order (newest first)."""
+        earlier = models.Q(date__lt=self.date)
+        if self.first_published_at:
+            earlier |= models.Q(date=self.date, first_published_at__lt=self.first_published_at)
+        return earlier
+
+    def related_stories(self, count=3):
+        """
+        The stories told just before this one in its key areas, newest first. Only those
+        before it, so that publishing a story changes the related stories of at most a
+        few others (those told just after it), which the page cache can purge.
+        """
+        return self.stories_sharing_a_key_area().filter(self.told_before_q())[:count]
+
+    def stories_listing_this_one(self, count=3):
+        """The stories whose related stories include this one: at most `count` per key area."""
+        later = self.stories_sharing_a_key_area().exclude(self.told_before_q())
+        stories = set()
+        for area in self.key_areas.all():
+            in_area = later.filter(key_areas__translation_key=area.translation_key)
+            stories.update(in_area.order_by("date", "first_published_at")[:count])
+        return stories
+
+    def listed_on(self):
+        """Pages besides its ancestors that list the story: for purging the page cache."""
+        return [*key_area_pages_of(self), *self.stories_listing_this_one()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["og_type"] = "article"
-        context["key_areas"] = self.localized_key_areas()
-        context["topics"] = self.topics_in_reader_language()
-        context["related_stories"] = self.related_stories()
+        language = get_language()
+        context["key_areas"] = localized_key_areas(self)
+        context["topics"] = shared_fragment(
+            f"topics:{self.pk}", language, self.topics_in_reader_language
+        )
+        context["related_stories"] = shared_fragment(
+            f"related-stories:{self.pk}", language, lambda: list(self.related_stories())
+        )
         context["article_data"] = self.article_data(request)
         return context
 
@@ -293,7 +325,7 @@ class StoryPage(MainImageMixin, SharingMixin, Page):
             "description": self.meta_description,
             "url": url,
             "mainEntityOfPage": url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language_of(self),
             "datePublished": self.date.isoformat(),
         }
         if self.last_published_at:

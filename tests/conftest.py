@@ -126,6 +126,13 @@ def demo(demo_snapshot, django_db_blocker):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test's changes are rolled back; so are the pages and fragments it cached."""
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")

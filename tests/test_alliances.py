@@ -80,9 +80,9 @@ def add_alliances(index, count, sectors=("Teacher Education",)):
                 image=logo,
                 website=f"https://partner{number}.example.org/",
                 focus_sectors=[("sector", sector) for sector in sectors],
-                live=True,
+                live=False,
             )
-        )
+        ).save_revision().publish()
 
 
 def test_index_lists_live_alliances_in_editor_order(client):

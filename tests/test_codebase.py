@@ -60,9 +60,10 @@ SHARED = {"common", "topics", "translation_workflow"}
 ALLOWED_IMPORTS = {
     "config": PAGE_APPS | SHARED | {"demo"},
     "demo": PAGE_APPS | SHARED,
+    "caching": PAGE_APPS | SHARED,
     **dict.fromkeys(PAGE_APPS, SHARED),
     "common": {"translation_workflow"},
-    "topics": {"translation_workflow"},
+    "topics": {"common", "translation_workflow"},
     "translation_workflow": set(),
 }
 

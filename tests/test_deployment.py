@@ -68,7 +68,7 @@ def test_database_comes_from_database_url():
     ("url", "backend"),
     [
         ("", "django.core.cache.backends.locmem.LocMemCache"),
-        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://127.0.0.1:6379/1", "caching.backends.TolerantRedisCache"),
     ],
 )
 def test_cache_is_redis_when_configured(url, backend):

@@ -14,17 +14,48 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext(f"{SITEMAP}loc"): {
-            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
-        }
-        for url in root.iter(f"{SITEMAP}url")
-    }
+    return ET.fromstring(response.content)
+
+
+def sitemaps(client):
+    """The sitemaps the index at /sitemap.xml lists, as paths."""
+    index = xml(client, "/sitemap.xml")
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    return [loc.text.removeprefix("http://testserver") for loc in index.iter(f"{SITEMAP}loc")]
+
+
+def sitemap_entries(client):
+    """Every address in the sitemaps, with its hreflang alternates."""
+    entries = {}
+    for path in sitemaps(client):
+        for url in xml(client, path).iter(f"{SITEMAP}url"):
+            links = url.iter(f"{XHTML}link")
+            entries[url.findtext(f"{SITEMAP}loc")] = {
+                link.get("hreflang"): link.get("href") for link in links
+            }
+    return entries
+
+
+def test_the_sitemap_is_an_index_of_a_sitemap_per_language(client, home):
+    assert sitemaps(client) == [f"/sitemap-{code}.xml" for code in ("en", "es", "fr", "ar")]
+    spanish = {loc.text for loc in xml(client, "/sitemap-es.xml").iter(f"{SITEMAP}loc")}
+    assert spanish and all(loc.startswith("http://testserver/es/") for loc in spanish)
+
+
+def test_a_long_sitemap_is_split_into_pages(client, home, monkeypatch):
+    monkeypatch.setattr("common.sitemaps.URLS_PER_SITEMAP", 3)
+    # Eight pages in each language: three sitemap pages of at most three addresses.
+    english = [path for path in sitemaps(client) if path.startswith("/sitemap-en")]
+    assert english == ["/sitemap-en.xml", "/sitemap-en.xml?p=2", "/sitemap-en.xml?p=3"]
+    counts = [len(list(xml(client, path).iter(f"{SITEMAP}url"))) for path in english]
+    assert counts == [3, 3, 2]
+    assert client.get("/sitemap-en.xml?p=4").status_code == 404
+    assert client.get("/sitemap-en.xml?p=x").status_code == 404
+    assert client.get("/sitemap-de.xml").status_code == 404
 
 
 def test_sitemap_lists_every_live_page_and_no_draft(client, home):

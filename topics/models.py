@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
+from common.locales import active_locale
+
 
 class Topic(TranslatableMixin, models.Model):
     name = models.CharField(max_length=80, verbose_name=_("Name"))
@@ -52,7 +54,7 @@ def in_reader_language(topics):
         topic.translation_key: topic
         for topic in Topic.objects.filter(
             translation_key__in=[topic.translation_key for topic in topics],
-            locale=Locale.get_active(),
+            locale=active_locale(),
         )
     }
     return sorted(

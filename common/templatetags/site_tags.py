@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from common.models import SiteSettings, localized_links
+from common.cache import shared_fragment
+from common.locales import language_of
+from common.models import SiteSettings, public
 
 register = template.Library()
 
@@ -28,7 +30,10 @@ def site_settings(context):
     """The site settings in the reader's language, looked up once per request."""
     request = context.get("request")
     if request is None:
-        return SiteSettings.for_active_language()
+        site_settings = SiteSettings.for_active_language()
+        if site_settings is not None:
+            site_settings.resolve_menus(None)
+        return site_settings
     return SiteSettings.for_request(request)
 
 
@@ -40,19 +45,20 @@ def page_sections(context, hook_name, page):
     "key_area_page_sections"), so the page's own app never imports them.
     """
     request = context.get("request")
-    return mark_safe("".join(section(request, page) for section in hooks.get_hooks(hook_name)))
 
+    def render():
+        return "".join(section(request, page) for section in hooks.get_hooks(hook_name))
 
-@register.simple_tag(takes_context=True)
-def menu_links(context, menu):
-    return localized_links(menu, context.get("request"))
+    # Listings many readers see; kept until the page's language has new content.
+    html = shared_fragment(f"sections:{hook_name}:{page.pk}", language_of(page), render)
+    return mark_safe(html)
 
 
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's content, with its writing direction."""
     page = context.get("page")
-    code = page.locale.language_code if isinstance(page, Page) else translation.get_language()
+    code = language_of(page) if isinstance(page, Page) else translation.get_language()
     info = translation.get_language_info(code)
     return {"code": code, "dir": "rtl" if info["bidi"] else "ltr"}
 
@@ -95,11 +101,8 @@ def language_versions(context):
     translations = {}
     if isinstance(page, Page) and page.pk:
         translations = {
-            translated.locale.language_code: translated
-            for translated in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
+            language_of(translated): translated
+            for translated in public(page.get_translations(inclusive=True).live())
         }
     versions = []
     for code, name in settings.LANGUAGES:

@@ -36,3 +36,12 @@ def test_wide_screens_show_the_menu_without_a_button(page, site):
     expect(page.locator(".site-nav")).to_be_visible()
     expect(page.locator(".language-switcher")).to_be_visible()
     expect(page.locator(".site-menu__button")).to_be_hidden()
+
+
+def test_the_language_a_reader_picks_is_where_the_root_takes_them(page, site):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(f"{site.url}/en/")
+    page.locator(".language-switcher").get_by_role("link", name="Français").click()
+    expect(page).to_have_url(f"{site.url}/fr/")
+    page.goto(f"{site.url}/")
+    expect(page).to_have_url(f"{site.url}/fr/")

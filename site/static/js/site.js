@@ -128,3 +128,14 @@ if (siteMenu) {
         }
     });
 }
+
+// Remember the language a reader picks in the switcher, so that `/` takes them back to it.
+// Pages themselves set no cookie, so that shared caches can keep them.
+document.addEventListener("click", (event) => {
+    const choice = event.target.closest(".language-switcher a[lang]");
+    if (!choice) {
+        return;
+    }
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `django_language=${choice.lang}; path=/; max-age=31536000; samesite=lax${secure}`;
+});

@@ -1,0 +1,209 @@
+"""
+The reference deployment: a real Varnish (Debian's, with deploy/varnish.vcl) in front of
+the site. Publishing purges exactly the addresses that show the change, and while the
+site is down Varnish keeps serving what it has.
+"""
+
+import os
+import shutil
+import socket
+import socketserver
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from wagtail.models import Page
+
+from home.models import HomePage, KeyAreaPage
+from stories.models import StoryIndexPage, StoryPage
+from tests.snapshots import restore
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+VCL = settings.BASE_DIR / "deploy" / "varnish.vcl"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Forward(socketserver.BaseRequestHandler):
+    """One connection, passed through to the live server both ways."""
+
+    def handle(self):
+        with socket.create_connection(self.server.target) as upstream:
+            pipes = [(self.request, upstream), (upstream, self.request)]
+            threads = [threading.Thread(target=pipe, args=ends) for ends in pipes]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+
+def pipe(source, target):
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+        target.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+
+
+class Origin(socketserver.ThreadingTCPServer):
+    """The site as Varnish reaches it: a door in front of the live server we can close."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, target):
+        super().__init__(("127.0.0.1", 0), Forward)
+        self.target = target
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def port(self):
+        return self.server_address[1]
+
+
+class Varnish:
+    def __init__(self, directory, backend_port):
+        self.directory = directory
+        self.port = free_port()
+        vcl = directory / "site.vcl"
+        vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+        command = [
+            "varnishd",
+            *("-F", "-j", "none", "-n", str(directory / "work")),
+            *("-a", f"127.0.0.1:{self.port}", "-f", str(vcl), "-s", "malloc,64m"),
+        ]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.wait_until(lambda: self.healthy(), "Varnish did not find the site healthy")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get(self, path):
+        """(status, X-Cache, body) of a GET through Varnish."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=10) as response:
+                return response.status, response.headers["X-Cache"], response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("X-Cache"), error.read()
+
+    def admin(self, *command):
+        directory = str(self.directory / "work")
+        result = subprocess.run(
+            ["varnishadm", "-n", directory, *command], capture_output=True, text=True
+        )
+        return result.stdout
+
+    def healthy(self):
+        return "healthy" in self.admin("backend.list").lower().replace("sick", "")
+
+    def sick(self):
+        return "sick" in self.admin("backend.list").lower()
+
+    def purged_urls(self):
+        """Every address the site asked Varnish to purge, from Varnish's own log."""
+        log = subprocess.run(
+            [
+                *("varnishlog", "-n", str(self.directory / "work"), "-d"),
+                *("-g", "request", "-q", 'ReqMethod eq "PURGE"', "-i", "ReqURL"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
+        return {line.split()[-1] for line in log.splitlines() if "ReqURL" in line}
+
+    @staticmethod
+    def wait_until(condition, message, seconds=20):
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(message)
+            time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+@pytest.fixture
+def varnish(live_server, django_db_setup, tmp_path):
+    if shutil.which("varnishd") is None:
+        message = "Varnish is not installed: `make test` installs it (apt package varnish)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    restore(django_db_setup.frame)
+    host, port = live_server.url.removeprefix("http://").split(":")
+    origin = Origin((host, int(port)))
+    cache = Varnish(tmp_path, origin.port)
+    backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    purge_here = {"varnish": {"BACKEND": backend, "LOCATION": cache.url("")}}
+    with override_settings(WAGTAILFRONTENDCACHE=purge_here, WAGTAILADMIN_BASE_URL=live_server.url):
+        cache.origin = origin
+        yield cache
+    cache.stop()
+    origin.shutdown()
+    origin.server_close()
+
+
+def test_publishing_purges_exactly_the_addresses_that_show_the_story(varnish):
+    index = StoryIndexPage.objects.get(locale__language_code="en")
+    area = KeyAreaPage.objects.filter(locale__language_code="en").first()
+    home = HomePage.objects.get(locale__language_code="en")
+    unrelated = Page.objects.get(locale__language_code="en", slug="alliances").url
+    for path in (index.url, area.url, home.url, unrelated):
+        assert varnish.get(path)[:2] == (200, "MISS")
+        assert varnish.get(path)[:2] == (200, "HIT")
+
+    story = StoryPage(title="A rain garden in Lagos", slug="rain-garden-lagos", summary="Dug.")
+    story.body = [("paragraph", "<p>They dug a rain garden.</p>")]
+    story.live = False
+    index.add_child(instance=story)
+    story.key_areas.add(area)
+    story.save_revision().publish()
+
+    assert varnish.purged_urls() == {
+        "/en/stories/rain-garden-lagos/",
+        "/en/stories/",
+        "/en/stories/feed/",
+        area.url,
+        "/en/",
+        "/en/search/",
+        "/sitemap.xml",
+        "/sitemap-en.xml",
+    }
+    for path in (index.url, area.url, home.url):
+        status, state, body = varnish.get(path)
+        assert (status, state) == (200, "MISS"), path
+        assert "A rain garden in Lagos" in body.decode(), path
+        assert varnish.get(path)[:2] == (200, "HIT"), path
+    assert varnish.get(unrelated)[:2] == (200, "HIT")
+
+
+def test_while_the_site_is_down_varnish_serves_what_it_has(varnish, monkeypatch):
+    # Pages go stale after a second, so that what Varnish serves next is past its time.
+    monkeypatch.setattr(
+        "caching.middleware.PUBLIC_CACHE_CONTROL",
+        "public, max-age=0, s-maxage=1, stale-while-revalidate=1, stale-if-error=604800",
+    )
+    status, _state, page = varnish.get("/en/what-we-do/")
+    assert status == 200
+    time.sleep(2)
+    varnish.origin.shutdown()
+    varnish.origin.server_close()
+    varnish.wait_until(varnish.sick, "Varnish did not notice the site was down")
+    assert varnish.get("/en/key-areas/")[0] == 503
+    status, state, stale = varnish.get("/en/what-we-do/")
+    assert (status, state) == (200, "HIT")
+    assert stale == page
