@@ -59,7 +59,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if response.status_code >= 500 and entry:
             return self.answer(request, entry, "stale")
-        if request.method == "GET" and self.is_cacheable_response(response):
+        if request.method == "GET" and self.is_cacheable_response(request, response):
             response["Cache-Control"] = PUBLIC_CACHE_CONTROL
             response["X-Page-Cache"] = "miss"
             cache.set(key, self.entry(response), timeout=FRESH_SECONDS + STALE_SECONDS)
@@ -73,10 +73,12 @@ class PageCacheMiddleware:
             and not request.path.startswith(UNCACHED_PREFIXES)
         )
 
-    def is_cacheable_response(self, response):
+    def is_cacheable_response(self, request, response):
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
+            # A form with a CSRF token (a page's password form) belongs to one reader.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.streaming
             and not response.cookies
             and not any(word in cache_control for word in ("private", "no-store", "no-cache"))

@@ -60,7 +60,8 @@ def urls_showing(page):
     language = page.locale.language_code
     purge = Purge(paths=language_paths(language), content_languages={language})
     shown = [
-        *page.get_translations(inclusive=True).live(),
+        page,
+        *page.get_translations().live(),
         *page.get_ancestors().live().filter(depth__gt=1),
     ]
     if hasattr(page, "listed_on"):
@@ -82,10 +83,7 @@ def shown_site_wide(page):
     # Key areas, for one, appear in every listing's filters and on every page in them.
     if getattr(page, "shown_site_wide", False):
         return True
-    return any(
-        page.translation_key in site_settings.menu_translation_keys()
-        for site_settings in SiteSettings.objects.filter(live=True)
-    )
+    return page.translation_key in SiteSettings.menu_translation_keys()
 
 
 def languages_showing(page):

@@ -23,15 +23,18 @@ from .purge import Purge, every_language, pages_using, purge, urls_showing, urls
 
 
 @receiver(pre_save)
-def remember_where_a_page_was_shown(sender, instance, update_fields=None, **kwargs):
+def remember_the_page_as_it_was(sender, instance, update_fields=None, **kwargs):
     # Publishing and unpublishing save the whole page; saving a draft names its fields.
     if isinstance(instance, Page) and instance.pk and update_fields is None:
-        before = sender.objects.filter(pk=instance.pk, live=True).first()
-        instance.shown_before = urls_showing(before) if before else Purge()
+        before = sender.objects.filter(pk=instance.pk, live=True)
+        if hasattr(sender, "key_areas"):
+            before = before.prefetch_related("key_areas")
+        instance.as_it_was = before.first()
 
 
 def shown_before(page):
-    return getattr(page, "shown_before", None) or Purge()
+    as_it_was = getattr(page, "as_it_was", None)
+    return urls_showing(as_it_was) if as_it_was else getattr(page, "shown_before", Purge())
 
 
 @receiver(page_published)

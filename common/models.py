@@ -107,7 +107,7 @@ def key_area_pages_of(page):
     key_area_model = page._meta.get_field("key_areas").related_model
     return key_area_model.objects.live().filter(
         locale_id=page.locale_id,
-        translation_key__in=page.key_areas.values("translation_key"),
+        translation_key__in=[area.translation_key for area in page.key_areas.all()],
     )
 
 
@@ -335,10 +335,17 @@ class SiteSettings(
             )
         return request.site_settings
 
-    def menu_translation_keys(self):
-        """The pages the menus link (in any of their languages), by translation key."""
-        menus = [*self.main_menu, *self.footer_menu]
-        return {link.value["page"].translation_key for link in menus if link.value["page"]}
+    @classmethod
+    def menu_translation_keys(cls):
+        """The pages any language's menus link, by translation key, in two queries."""
+        page_ids = {
+            link["value"]["page"]
+            for menus in cls.objects.filter(live=True).values_list("main_menu", "footer_menu")
+            for menu in menus
+            for link in menu.raw_data
+            if link["value"].get("page")
+        }
+        return set(Page.objects.filter(pk__in=page_ids).values_list("translation_key", flat=True))
 
     @classmethod
     def for_active_language(cls):

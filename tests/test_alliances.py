@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from alliances.models import FILTER_THRESHOLD, AllianceIndexPage, AlliancePage
@@ -80,9 +81,11 @@ def add_alliances(index, count, sectors=("Teacher Education",)):
                 image=logo,
                 website=f"https://partner{number}.example.org/",
                 focus_sectors=[("sector", sector) for sector in sectors],
-                live=False,
+                live=True,
             )
-        ).save_revision().publish()
+        )
+    # Added without publishing, which is what purges the page cache.
+    cache.clear()
 
 
 def test_index_lists_live_alliances_in_editor_order(client):

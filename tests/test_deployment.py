@@ -76,6 +76,18 @@ def test_cache_is_redis_when_configured(url, backend):
     assert evaluate("settings.CACHES['default']['BACKEND']", env) == backend
 
 
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        ({"DEBUG": "true"}, "django_tasks.backends.immediate.ImmediateBackend"),
+        (PRODUCTION_ENV, "django_tasks_db.DatabaseBackend"),
+        ({"DEBUG": "true", "TASK_WORKER": "true"}, "django_tasks_db.DatabaseBackend"),
+    ],
+)
+def test_background_work_goes_to_a_worker_in_production(env, backend):
+    assert evaluate("settings.TASKS['default']['BACKEND']", env) == backend
+
+
 def redis_is_running():
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()

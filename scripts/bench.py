@@ -1,0 +1,194 @@
+"""
+`make bench`: how much each page type costs, at the demo's size and with thousands of
+stories more.
+
+For each size it copies the demo database (SQLite), adds stories with `seed_stories`,
+serves the copy with gunicorn (two sync workers, production settings) and, per page type,
+prints the SQL queries of one uncached request, the CPU time the workers spend per
+uncached request, and requests per second uncached (each request a new address, so the
+page cache misses) and cached, with wrk. The static-file ceiling is a stylesheet served
+by the same gunicorn in the same run.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "var" / "bench"
+PYTHON = sys.executable
+SECONDS = 3
+CONNECTIONS = 4
+
+UNIQUE_ADDRESSES = """
+counter = 0
+request = function()
+    counter = counter + 1
+    local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+    return wrk.format(nil, wrk.path .. separator .. "bench=" .. counter)
+end
+"""
+
+
+def environment(database):
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "STATIC_ROOT": str(WORK / "static"),
+        "SECURE_SSL_REDIRECT": "false",
+        "TASK_WORKER": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(*args, database, debug=True, **kwargs):
+    env = {**environment(database), "DEBUG": "true" if debug else "false"}
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def demo_database():
+    database = WORK / "demo.sqlite3"
+    if not database.exists():
+        print("Building the demo database (once)...", flush=True)
+        partial = WORK / "demo-partial.sqlite3"
+        partial.unlink(missing_ok=True)
+        manage("migrate", "-v0", database=partial)
+        manage("load_demo", database=partial, stdout=subprocess.DEVNULL)
+        partial.rename(database)
+    return database
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, database):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                *(PYTHON, "-m", "gunicorn", "config.wsgi"),
+                *("--workers", "2", "--bind", f"127.0.0.1:{self.port}"),
+            ],
+            cwd=ROOT,
+            env=environment(database),
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def worker_seconds(self):
+        """CPU seconds the workers have used (user and system)."""
+        workers = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        ticks = 0
+        for pid in workers:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(url, unique):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-H", "Accept-Encoding: br, gzip"]
+    if unique:
+        script = WORK / "unique.lua"
+        script.write_text(UNIQUE_ADDRESSES)
+        args += ["-s", str(script)]
+    output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} failed responses\n{output}")
+    return requests, rate
+
+
+def page_types(database):
+    """(name, path, queries of one uncached request) for one page of each type."""
+    env = {**environment(database), "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "true"}
+    script = ROOT / "scripts" / "bench_pages.py"
+    result = subprocess.run([PYTHON, script], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bench(size, extra_stories):
+    database = WORK / f"stories-{size}.sqlite3"
+    shutil.copy(demo_database(), database)
+    if extra_stories:
+        started = time.monotonic()
+        manage(
+            "seed_stories",
+            "--count",
+            str(extra_stories),
+            "--translate",
+            database=database,
+            stdout=subprocess.DEVNULL,
+        )
+        print(
+            f"seed_stories --count {extra_stories} --translate: {time.monotonic() - started:.1f} s",
+            flush=True,
+        )
+    types = page_types(database)
+    server = Server(database)
+    try:
+        static_requests, static_rate = wrk(server.url("/static/css/site.css"), unique=False)
+        rows = []
+        for name, path, count in types:
+            before = server.worker_seconds()
+            requests, uncached = wrk(server.url(path), unique=True)
+            cpu_ms = (server.worker_seconds() - before) * 1000 / requests
+            _requests, cached = wrk(server.url(path), unique=False)  # the first one fills it
+            rows.append((name, count, cpu_ms, uncached, cached))
+    finally:
+        server.stop()
+    load = os.getloadavg()[0]
+    print(f"\n{size} stories in English (and as many in each translation); load {load:.2f}")
+    print(f"{'page type':48} {'queries':>7} {'CPU ms':>7} {'uncached/s':>10} {'cached/s':>9}")
+    for name, count, cpu_ms, uncached, cached in rows:
+        print(f"{name[:48]:48} {count:>7} {cpu_ms:>7.1f} {uncached:>10.1f} {cached:>9.1f}")
+    print(f"{'static file (ceiling)':48} {'':>7} {'':>7} {'':>10} {static_rate:>9.1f}")
+    worst = min(cached for *_rest, cached in rows)
+    print(f"slowest cached page: {worst / static_rate:.0%} of the static-file ceiling", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--stories", type=int, default=5000, help="the large size")
+    options = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    manage("collectstatic", "--noinput", "-v0", database=WORK / "unused.sqlite3", debug=False)
+    demo_stories = 9
+    bench(demo_stories + 1, 1)
+    bench(options.stories, options.stories - demo_stories)
+
+
+if __name__ == "__main__":
+    main()
