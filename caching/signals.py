@@ -6,6 +6,8 @@ A page's old addresses are taken before it changes (a new slug, new key areas, a
 date), and its new ones after, so that both are purged.
 """
 
+import functools
+
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -16,13 +18,26 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from wagtail.signals import published as snippet_published
 from wagtail.signals import unpublished as snippet_unpublished
 
+from common.cache import purges_paused
 from common.models import SiteSettings
 from topics.models import Topic
 
 from .purge import Purge, every_language, pages_using, purge, urls_showing, urls_showing_subtree
 
 
+def unless_paused(handler):
+    """Skip `handler` while a bulk load has paused purging (see common.cache)."""
+
+    @functools.wraps(handler)
+    def handle(*args, **kwargs):
+        if not purges_paused.get():
+            handler(*args, **kwargs)
+
+    return handle
+
+
 @receiver(pre_save)
+@unless_paused
 def remember_the_page_as_it_was(sender, instance, update_fields=None, **kwargs):
     # Publishing and unpublishing save the whole page; saving a draft names its fields.
     if isinstance(instance, Page) and instance.pk and update_fields is None:
@@ -39,22 +54,26 @@ def shown_before(page):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@unless_paused
 def purge_page(sender, instance, **kwargs):
     purge(shown_before(instance) | urls_showing(instance))
 
 
 @receiver(pre_page_move)
+@unless_paused
 def remember_where_a_subtree_was_shown(sender, instance, **kwargs):
     instance.shown_before = urls_showing_subtree(instance.specific)
 
 
 @receiver(post_page_move)
+@unless_paused
 def purge_moved_subtree(sender, instance, **kwargs):
     moved = Page.objects.get(pk=instance.pk).specific
     purge(shown_before(instance) | urls_showing_subtree(moved))
 
 
 @receiver(pre_delete)
+@unless_paused
 def purge_deleted_page(sender, instance, **kwargs):
     # Django deletes a page's descendants one by one, each sending this signal.
     if isinstance(instance, Page) and instance.live and type(instance) is instance.specific_class:
@@ -63,6 +82,7 @@ def purge_deleted_page(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+@unless_paused
 def purge_restricted_subtree(sender, instance, **kwargs):
     """Making a page private (or public again) changes it, its subtree and their listings."""
     page = Page.objects.filter(pk=instance.page_id).first()
@@ -72,6 +92,7 @@ def purge_restricted_subtree(sender, instance, **kwargs):
 
 @receiver(snippet_published, sender=SiteSettings)
 @receiver(snippet_unpublished, sender=SiteSettings)
+@unless_paused
 def purge_site_settings(sender, instance, **kwargs):
     """Settings show on every page of their language, and of those that fall back on them."""
     with_own_settings = set(
@@ -85,6 +106,7 @@ def purge_site_settings(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Topic)
 @receiver(post_delete, sender=Topic)
+@unless_paused
 def purge_topic(sender, instance, **kwargs):
     """A topic's name shows on its stories and in every story index's filter."""
     from stories.models import StoryIndexPage, StoryPage
@@ -100,6 +122,7 @@ def purge_topic(sender, instance, **kwargs):
 @receiver(post_save, sender=get_document_model())
 @receiver(pre_delete, sender=get_image_model())
 @receiver(pre_delete, sender=get_document_model())
+@unless_paused
 def purge_media(sender, instance, created=False, update_fields=None, **kwargs):
     """A changed image or document shows wherever pages use it, and on their listings."""
     # Wagtail notes a file's size and hash the first time it needs them: nothing to see.

@@ -5,6 +5,9 @@ path (with every query string on it) or a whole language bumps a number rather t
 hunting down keys, and what the old number filed expires on its own.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.cache import cache
 
 FRAGMENT_SECONDS = 24 * 60 * 60
@@ -48,3 +51,20 @@ def forget(paths=(), languages=(), content_languages=()):
         + [f"gen:language:{language}" for language in languages]
         + [f"gen:content:{language}" for language in {*languages, *content_languages}]
     )
+
+
+purges_paused = ContextVar("purges_paused", default=False)
+
+
+@contextmanager
+def whole_cache_cleared_after():
+    """
+    For bulk loads (the demo): purge nothing page by page while they run, then empty the
+    whole cache once they are done.
+    """
+    token = purges_paused.set(True)
+    try:
+        yield
+    finally:
+        purges_paused.reset(token)
+        cache.clear()

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from common.cache import whole_cache_cleared_after
 from common.models import SiteSettings
 from demo import alliances, content, gallery, stories
 from demo.images import demo_image, draw_landscape, draw_logo
@@ -51,13 +52,14 @@ class Command(BaseCommand):
             return
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
-        home = self.load_home()
-        self.load_what_we_do(home)
-        self.load_key_areas(home)
-        for section in (stories, gallery, alliances):
-            section.load(home)
-        self.load_site_settings(home, home.get_children().live().specific())
-        self.load_translations(home)
+        with whole_cache_cleared_after():
+            home = self.load_home()
+            self.load_what_we_do(home)
+            self.load_key_areas(home)
+            for section in (stories, gallery, alliances):
+                section.load(home)
+            self.load_site_settings(home, home.get_children().live().specific())
+            self.load_translations(home)
         ensure_roles()
         self.load_users()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
