@@ -10,6 +10,7 @@ from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,12 +25,20 @@ from common.models import public
 URLS_PER_SITEMAP = 500
 
 
-def language_pages(site, language):
-    """Every live, public page of `site`'s tree in `language`, in tree order."""
-    home = site.root_page.get_translations(inclusive=True).filter(locale__language_code=language)
-    return public(Page.objects.live().filter(path__startswith=home.values("path")[:1])).order_by(
-        "path"
-    )
+def language_homes(site):
+    """The path of `site`'s home page in each language it has one, by language code."""
+    homes = site.root_page.get_translations(inclusive=True)
+    return dict(homes.values_list("locale__language_code", "path"))
+
+
+def live_pages(home_paths):
+    """Every live, public page under the homes at `home_paths`."""
+    if not home_paths:
+        return Page.objects.none()
+    trees = Q()
+    for path in home_paths:
+        trees |= Q(path__startswith=path)
+    return public(Page.objects.live().filter(trees))
 
 
 def request_site(request):
@@ -38,10 +47,14 @@ def request_site(request):
 
 @require_GET
 def sitemap_index(request):
-    site = request_site(request)
+    homes = language_homes(request_site(request))
+    per_language = live_pages(homes.values()).order_by().values("locale__language_code")
+    counts = dict(
+        per_language.annotate(count=Count("pk")).values_list("locale__language_code", "count")
+    )
     sitemaps = []
     for language, _name in settings.LANGUAGES:
-        count = language_pages(site, language).count()
+        count = counts.get(language, 0)
         location = request.build_absolute_uri(reverse("language_sitemap", args=[language]))
         for number in range(1, math.ceil(count / URLS_PER_SITEMAP) + 1):
             sitemaps.append(location if number == 1 else f"{location}?p={number}")
@@ -63,10 +76,11 @@ def language_sitemap(request, language):
     site = request_site(request)
     start = (number - 1) * URLS_PER_SITEMAP
     fields = ("url_path", "locale_id", "translation_key")
+    home = language_homes(site).get(language)
     pages = list(
-        language_pages(site, language).values_list(*fields, "last_published_at")[
-            start : start + URLS_PER_SITEMAP
-        ]
+        live_pages([home] if home else [])
+        .order_by("path")
+        .values_list(*fields, "last_published_at")[start : start + URLS_PER_SITEMAP]
     )
     if not pages and number > 1:
         raise Http404

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -80,7 +81,7 @@ class Server:
         self.process = subprocess.Popen(
             [
                 *(PYTHON, "-m", "gunicorn", "config.wsgi"),
-                *("--workers", "2", "--bind", f"127.0.0.1:{self.port}"),
+                *("--workers", "2", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"),
             ],
             cwd=ROOT,
             env=environment(database),
@@ -120,6 +121,7 @@ def wrk(url, unique):
         script = WORK / "unique.lua"
         script.write_text(UNIQUE_ADDRESSES)
         args += ["-s", str(script)]
+    url = quote(url, safe=":/?&=%")
     output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))

@@ -26,5 +26,5 @@ class StoryFilters(ListingFilters):
             stories = stories.filter(country=self.values["place"])
         if "topic" in self.values:
             key = self.topic_keys[self.values["topic"]]
-            stories = stories.filter(topics__translation_key=key)
+            stories = stories.filter(pk__in=self.related(stories, topics__translation_key=key))
         return stories

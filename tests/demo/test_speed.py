@@ -4,6 +4,7 @@ publication changes is purged on the very next request, in its language, and eve
 page stays cached.
 """
 
+import datetime
 import io
 from urllib.parse import unquote, urlsplit
 
@@ -170,3 +171,28 @@ def test_a_page_with_a_form_for_one_reader_is_not_cached(client):
         assert 'name="password"' in response.content.decode()
         assert response.get("X-Page-Cache") is None
         assert "public" not in response.get("Cache-Control", "")
+
+
+def related_titles(client, url):
+    document = parse(client.get(url).content)
+    return [text(link) for link in document.iterfind(".//section[@class='section related']//h3/a")]
+
+
+def test_a_story_told_just_before_another_appears_among_its_related_stories(client):
+    fresno = in_language(StoryPage, "school-garden-fresno", "en")
+    before = related_titles(client, fresno.url)
+    assert state(client, fresno.url) == "hit"
+    story, _listings = new_story()
+    story.date = fresno.date - datetime.timedelta(days=1)
+    story.save_revision().publish()
+    assert state(client, fresno.url) == "miss"
+    assert related_titles(client, fresno.url) == [story.title, *before[:2]]
+
+
+def test_a_story_leaves_the_stories_of_other_key_areas_cached(client):
+    medellin = in_language(StoryPage, "peacebuilders-medellin", "en")
+    client.get(medellin.url)
+    story, _listings = new_story()
+    story.date = medellin.date - datetime.timedelta(days=1)
+    story.save_revision().publish()
+    assert state(client, medellin.url) == "hit"
