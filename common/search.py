@@ -10,8 +10,6 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.utils.translation import get_language_info
 from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
@@ -29,20 +27,29 @@ def search_pages(query, locale):
         return Page.objects.live().public().filter(locale=locale).specific().search(parsed_query)
     config = text_search_config(locale.language_code)
     words = SearchQuery(query, config=config, search_type="websearch")
-    pages = public(Page.objects.live().filter(locale=locale))
-    ids = pages.annotate(text_id=Cast("pk", CharField())).values("text_id")
-    # The index holds images, documents and snippets too; their ids are not pages'.
-    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
-    document = search_document(config)
+    # First the matches, found through the language's full-text index alone (joined to
+    # the pages, PostgreSQL would rather analyse every page's text), then the reader's
+    # live pages among them: those whose title matches first, then the newest.
+    matches = index_matches(words, config)
     ranked = (
-        IndexEntry.objects.filter(content_type__in=page_types, object_id__in=ids)
-        .annotate(document=document)
-        .filter(document=words)
-        .annotate(rank=SearchRank(document, words))
-        .order_by("-rank", "object_id")
-        .values_list("object_id", flat=True)
+        public(Page.objects.live().filter(locale=locale, pk__in=[int(pk) for pk in matches]))
+        .annotate(title_rank=SearchRank(SearchVector("title", config=config), words))
+        .order_by("-title_rank", "-first_published_at", "pk")
+        .values_list("pk", flat=True)
     )
     return RankedPages(ranked)
+
+
+def index_matches(words, config):
+    """The ids (as text) of the pages whose indexed text matches `words`."""
+    # The index holds images, documents and snippets too; their ids are not pages'.
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    return (
+        IndexEntry.objects.filter(content_type__in=page_types)
+        .annotate(document=search_document(config))
+        .filter(document=words)
+        .values_list("object_id", flat=True)
+    )
 
 
 def search_document(config):
@@ -68,7 +75,7 @@ class RankedPages:
         return self.count()
 
     def __getitem__(self, window):
-        order = [int(object_id) for object_id in self.ranked_ids[window]]
+        order = list(self.ranked_ids[window])
         found = Page.objects.filter(pk__in=order).specific().in_bulk()
         return [found[pk] for pk in order if pk in found]
 
