@@ -1,3 +1,4 @@
+import re
 import time
 from hashlib import md5
 
@@ -21,6 +22,7 @@ PUBLIC_CACHE_CONTROL = (
     f"public, max-age=0, s-maxage={FRESH_SECONDS}, stale-while-revalidate=60, "
     f"stale-if-error={STALE_SECONDS}"
 )
+SHARED_MAX_AGE = re.compile(r"s-maxage=(\d+)")
 UNCACHED_PREFIXES = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
 
 
@@ -60,9 +62,14 @@ class PageCacheMiddleware:
         if response.status_code >= 500 and entry:
             return self.answer(request, entry, "stale")
         if request.method == "GET" and self.is_cacheable_response(request, response):
-            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+            # A view may ask for a shorter life (search results: a minute).
+            fresh = SHARED_MAX_AGE.search(response.get("Cache-Control", ""))
+            fresh_seconds = int(fresh.group(1)) if fresh else FRESH_SECONDS
+            if not fresh:
+                response["Cache-Control"] = PUBLIC_CACHE_CONTROL
             response["X-Page-Cache"] = "miss"
-            cache.set(key, self.entry(response), timeout=FRESH_SECONDS + STALE_SECONDS)
+            entry = self.entry(response, fresh_seconds)
+            cache.set(key, entry, timeout=fresh_seconds + STALE_SECONDS)
         return response
 
     def is_cacheable_request(self, request):
@@ -94,7 +101,7 @@ class PageCacheMiddleware:
             f"{language_generation}:{path_generation}:{address}"
         )
 
-    def entry(self, response):
+    def entry(self, response, fresh_seconds):
         headers = {
             name: value
             for name, value in response.items()
@@ -104,7 +111,7 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": headers,
             "content": response.content,
-            "fresh_until": time.time() + FRESH_SECONDS,
+            "fresh_until": time.time() + fresh_seconds,
         }
 
     def answer(self, request, entry, state):

@@ -16,7 +16,10 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
+# Search results are not purged page by page (in production the worker indexes a new
+# page after it is published): shared caches keep them a minute.
 @require_GET
+@cache_control(public=True, max_age=0, s_maxage=60, stale_if_error=7 * 24 * 60 * 60)
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = search_pages(query, active_locale()) if query else Page.objects.none()
