@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from common import cache as page_cache
 from common.models import SiteSettings
@@ -92,19 +93,32 @@ def languages_showing(page):
     return {code for code, _name in settings.LANGUAGES} - translated | {page.locale.language_code}
 
 
-# Past this many pages, a subtree's language is purged whole rather than page by page.
-LARGE_SUBTREE = 100
+# Past this many pages, their languages are purged whole rather than page by page.
+MANY_PAGES = 100
+
+
+def urls_showing_each(pages, showing=urls_showing):
+    """
+    The URLs showing any of `pages` (a queryset), each found by `showing`; past
+    MANY_PAGES, their languages whole.
+    """
+    if pages.count() > MANY_PAGES:
+        languages = pages.values_list("locale__language_code", flat=True).distinct()
+        return Purge(languages=set(languages))
+    purge = Purge()
+    for page in pages.specific():
+        purge = purge | showing(page)
+    return purge
+
+
+def own_address(page):
+    """Only the page's own address (with every query string on it)."""
+    return Purge(paths={path_of(page)})
 
 
 def urls_showing_subtree(page):
     """The URLs showing `page` and every page below it (for moves and deletions)."""
-    descendants = page.get_descendants().live()
-    if descendants.count() > LARGE_SUBTREE:
-        return urls_showing(page) | Purge(languages={page.locale.language_code})
-    purge = urls_showing(page)
-    for descendant in descendants.specific():
-        purge = purge | urls_showing(descendant)
-    return purge
+    return urls_showing(page) | urls_showing_each(page.get_descendants().live())
 
 
 def every_language():
@@ -137,10 +151,9 @@ def purge(what):
 
 def pages_using(obj):
     """The live pages that show `obj` (an image, a document), by Wagtail's reference index."""
-    from wagtail.models import ReferenceIndex
-
-    pages = []
-    for source, _references in ReferenceIndex.get_grouped_references_to(obj):
-        if isinstance(source, Page):
-            pages.append(source.specific)
-    return [page for page in pages if page.live]
+    references = ReferenceIndex.get_references_to(obj).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return Page.objects.live().filter(
+        pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
+    )

@@ -9,6 +9,7 @@ date), and its new ones after, so that both are purged.
 import functools
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
@@ -22,7 +23,16 @@ from common.cache import purges_paused
 from common.models import SiteSettings
 from topics.models import Topic
 
-from .purge import Purge, every_language, pages_using, purge, urls_showing, urls_showing_subtree
+from .purge import (
+    Purge,
+    every_language,
+    own_address,
+    pages_using,
+    purge,
+    urls_showing,
+    urls_showing_each,
+    urls_showing_subtree,
+)
 
 
 def unless_paused(handler):
@@ -108,14 +118,13 @@ def purge_site_settings(sender, instance, **kwargs):
 @receiver(post_delete, sender=Topic)
 @unless_paused
 def purge_topic(sender, instance, **kwargs):
-    """A topic's name shows on its stories and in every story index's filter."""
+    """A topic's name shows on its stories and in every story index's filter, nowhere else."""
     from stories.models import StoryIndexPage, StoryPage
 
     stories = StoryPage.objects.live().filter(topics__translation_key=instance.translation_key)
-    what = Purge(content_languages=every_language())
-    for page in [*stories.distinct(), *StoryIndexPage.objects.live()]:
-        what = what | urls_showing(page)
-    purge(what)
+    indexes = StoryIndexPage.objects.live()
+    showing = Page.objects.filter(Q(pk__in=stories.values("pk")) | Q(pk__in=indexes.values("pk")))
+    purge(Purge(content_languages=every_language()) | urls_showing_each(showing, own_address))
 
 
 @receiver(post_save, sender=get_image_model())
@@ -128,9 +137,7 @@ def purge_media(sender, instance, created=False, update_fields=None, **kwargs):
     # Wagtail notes a file's size and hash the first time it needs them: nothing to see.
     if created or (update_fields and set(update_fields) <= {"file_size", "file_hash"}):
         return
-    what = Purge(content_languages=every_language())
-    for page in pages_using(instance):
-        what = what | urls_showing(page)
+    what = Purge(content_languages=every_language()) | urls_showing_each(pages_using(instance))
     if isinstance(instance, get_image_model()):
         logos = SiteSettings.objects.filter(logo=instance, live=True)
         what = what | Purge(languages=set(logos.values_list("locale__language_code", flat=True)))

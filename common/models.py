@@ -323,17 +323,18 @@ class SiteSettings(
         up once per request, and kept in the cache until that language's content changes.
         """
         if not hasattr(request, "site_settings"):
-
-            def resolved():
-                site_settings = cls.for_active_language()
-                if site_settings is not None:
-                    site_settings.resolve_menus(request)
-                return site_settings
-
             request.site_settings = shared_fragment(
-                "site-settings", translation.get_language(), resolved
+                "site-settings", translation.get_language(), lambda: cls.resolved(request)
             )
         return request.site_settings
+
+    @classmethod
+    def resolved(cls, request=None):
+        """The settings in the reader's language, with their menus resolved, uncached."""
+        site_settings = cls.for_active_language()
+        if site_settings is not None:
+            site_settings.resolve_menus(request)
+        return site_settings
 
     @classmethod
     def menu_translation_keys(cls):

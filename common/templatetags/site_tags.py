@@ -30,10 +30,7 @@ def site_settings(context):
     """The site settings in the reader's language, looked up once per request."""
     request = context.get("request")
     if request is None:
-        site_settings = SiteSettings.for_active_language()
-        if site_settings is not None:
-            site_settings.resolve_menus(None)
-        return site_settings
+        return SiteSettings.resolved()
     return SiteSettings.for_request(request)
 
 

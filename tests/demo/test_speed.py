@@ -197,3 +197,15 @@ def test_a_story_leaves_the_stories_of_other_key_areas_cached(client):
     story.date = medellin.date - datetime.timedelta(days=1)
     story.save_revision().publish()
     assert state(client, medellin.url) == "hit"
+
+
+def test_renaming_a_topic_purges_its_stories_and_leaves_other_pages_cached(client):
+    fresno = in_language(StoryPage, "school-garden-fresno", "en")
+    topic = fresno.topics.first()
+    for url in (fresno.url, "/en/alliances/sage/"):
+        client.get(url)
+    topic.name = "Gardens that feed people"
+    topic.save()
+    assert state(client, fresno.url) == "miss"
+    assert "Gardens that feed people" in client.get(fresno.url).content.decode()
+    assert state(client, "/en/alliances/sage/") == "hit"
