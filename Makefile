@@ -9,7 +9,7 @@ export DEBUG ?= true
 VNU_VERSION = 26.9.27
 VNU_JAR = var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install install-test system-packages lint format migrate demo messages demo-messages screenshots bench clean
+.PHONY: run test install install-test lock system-packages lint format migrate demo messages demo-messages screenshots bench clean
 
 run: install migrate
 	$(BIN)/python manage.py setup_roles
@@ -20,15 +20,26 @@ test: install-test system-packages $(VNU_JAR) lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --numprocesses=auto
 
+PIP_VERSION = 26.3
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet pip==$(PIP_VERSION)
 
+# Exactly the versions in the lock files (requirements/), then the project itself.
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -r requirements/production.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+
+# After changing the dependencies in pyproject.toml: pin them again, with uv (itself pinned
+# among the test dependencies). `make lock UPGRADE=--upgrade` takes the newest allowed.
+lock: install-test
+	$(BIN)/uv pip compile --quiet $(UPGRADE) pyproject.toml --python-version 3.11 -o requirements/production.txt
+	$(BIN)/uv pip compile --quiet $(UPGRADE) pyproject.toml --extra test --python-version 3.11 -o requirements/test.txt
 
 # The W3C Nu HTML checker for the valid-HTML test; its install script (which would fetch
 # a Java of its own) is not run.

@@ -7,6 +7,7 @@ variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "common",
     "caching",
     "translation_workflow",
+    "accounts",
+    "operations",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,9 +75,13 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caching.middleware.PageCacheMiddleware",
@@ -86,11 +93,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "common.middleware.ContentSecurityPolicyMiddleware",
     "caching.middleware.DatabaseOutageMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,6 +160,25 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+
+# Sign-ins: after AXES_FAILURE_LIMIT wrong passwords in a row for an account, or from an
+# address, django-axes pauses signing in there for LOGIN_LOCKOUT_MINUTES (administrators
+# unlock sooner under Settings → Locked sign-ins). Staff can add an authenticator app as a
+# second factor; SECOND_FACTOR_REQUIRED makes administrators and moderators do so.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.client.client_ip"
+AXES_VERBOSE = False
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED")
+SECOND_FACTOR_GROUPS = ["Moderators"]
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Partnerships for Sustainability Education")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -229,6 +258,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Partnerships for Sustainability Education")
 # Staff avatars are not fetched from Gravatar: no third party learns who works here.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor is Wagtail's release feed: the admin asks no other host for anything.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -236,8 +267,13 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are decoded or checked whole, so a broken file is a form error (common/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "common.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "common.uploads.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The video player's frame is sized by the stylesheet; Wagtail's responsive wrapper would
+# carry an inline style, which the pages' policy refuses.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_MODERATION_ENABLED = True
 
 
@@ -256,7 +292,50 @@ CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-CONTENT_SECURITY_POLICY_EXCLUDE = ("/admin/",)
+ADMIN_PATH = "/admin/"
+# The admin: what Wagtail's admin needs, enforced (its pages still carry inline scripts,
+# event handlers and styles, so those are allowed, but nothing from another host is); and
+# the strict policy of the public pages as report-only, so browsers log where the admin
+# would break it.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "media-src": ["'self'", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    **ADMIN_CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+}
+
+# Browser features no page here uses are switched off; the video players readers start
+# may go full screen and play.
+VIDEO_PLAYERS = ['"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"']
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self", *VIDEO_PLAYERS],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *VIDEO_PLAYERS],
+    "fullscreen": ["self", *VIDEO_PLAYERS],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *VIDEO_PLAYERS],
+    "usb": [],
+    "web-share": ["self"],
+}
 
 # Security. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 
@@ -277,6 +356,19 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The hour (in TIME_ZONE) `run_scheduler` sends translators their daily digests.
+DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
+
+# Errors go to Sentry when SENTRY_DSN is set; no personal data is sent with them.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )
 
 LOGGING = {
     "version": 1,
@@ -284,5 +376,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks (search indexing, references) log every run at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

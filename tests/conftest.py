@@ -106,7 +106,7 @@ def build_demo(migrated):
     with transaction.atomic():
         snapshots.restore(migrated)
         with TestCase.captureOnCommitCallbacks(execute=True), translation.override(None):
-            call_command("load_demo", stdout=io.StringIO())
+            call_command("load_demo", "--with-users", stdout=io.StringIO())
         render_every_page()
         demo = snapshots.take()
         transaction.set_rollback(True)

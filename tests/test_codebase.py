@@ -65,6 +65,8 @@ ALLOWED_IMPORTS = {
     "common": {"translation_workflow"},
     "topics": {"common", "translation_workflow"},
     "translation_workflow": set(),
+    "accounts": set(),
+    "operations": set(),
 }
 
 

@@ -118,7 +118,26 @@ def test_public_pages_send_a_strict_content_security_policy(client, admin_client
         assert "style-src 'self';" in policy
         assert "frame-ancestors 'none'" in policy
         assert "'unsafe-inline'" not in policy
-    assert "Content-Security-Policy" not in admin_client.get("/admin/")
+    assert "Permissions-Policy" in client.get("/en/")
+
+
+def test_the_admin_has_a_policy_of_its_own_and_the_strict_one_reported(admin_client):
+    response = admin_client.get("/admin/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'self'" in policy
+    assert "https://" not in policy.split("frame-src")[0]  # scripts and images: this host
+    strict = response["Content-Security-Policy-Report-Only"]
+    assert "script-src 'self';" in strict
+    assert "style-src 'self';" in strict
+
+
+def test_pages_switch_off_browser_features_they_do_not_use(client):
+    policy = client.get("/en/")["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"):
+        assert feature in policy
+    assert 'fullscreen=(self "https://www.youtube-nocookie.com"' in policy
 
 
 def test_previews_keep_the_policy_but_let_the_admin_frame_them(key_area):

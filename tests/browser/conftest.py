@@ -81,10 +81,16 @@ def policy_violations(page):
     page.on(
         "console",
         lambda message: (
-            "Content Security Policy" in message.text and violations.append(message.text)
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
         ),
     )
     return violations
+
+
+def blocked(violations):
+    """The violations an enforced policy blocked (the admin's report-only one blocks nothing)."""
+    return [message for message in violations if "report-only" not in message]
 
 
 def log_in(page, site, username, password):

@@ -7,13 +7,13 @@ from wagtail.models import Collection
 
 from gallery.models import GalleryIndexPage, MediaItemPage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser.conftest import log_in, log_out
+from tests.browser.conftest import blocked, log_in, log_out
 from tests.factories import ImageFactory
 
 TITLE = "Reading buddies across two villages"
 
 
-def test_an_editor_publishes_a_story_through_moderation(page, site, tmp_path):
+def test_an_editor_publishes_a_story_through_moderation(page, site, tmp_path, policy_violations):
     photo = tmp_path / "reading-buddies.jpg"
     Image.new("RGB", (1800, 1100), "#2a9d8f").save(photo, quality=85)
     index = StoryIndexPage.objects.get(locale__language_code="en")
@@ -84,6 +84,8 @@ def test_an_editor_publishes_a_story_through_moderation(page, site, tmp_path):
     )
     feed = feedparser.parse(page.request.get(f"{site.url}/en/stories/feed/").body())
     assert feed.entries[0].title == TITLE
+    # The admin's policy and the public pages' blocked nothing on the way.
+    assert blocked(policy_violations) == []
 
 
 def add_block(page, name):
@@ -107,7 +109,9 @@ def test_the_media_item_form_shows_only_what_the_chosen_type_needs(page, site):
     expect(documents).to_be_hidden()
 
 
-def test_a_moderator_builds_a_six_photo_album_in_one_choice_and_publishes(page, site):
+def test_a_moderator_builds_a_six_photo_album_in_one_choice_and_publishes(
+    page, site, policy_violations
+):
     gallery = GalleryIndexPage.objects.get(locale__language_code="en")
     library = Collection.get_first_root_node()  # where the demo roles may choose images
     colours = ["#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#264653", "#8ab17d"]
@@ -140,6 +144,7 @@ def test_a_moderator_builds_a_six_photo_album_in_one_choice_and_publishes(page, 
     page.goto(f"{site.url}{album.url}")
     alts = page.locator(".album img").evaluate_all("images => images.map(image => image.alt)")
     assert alts == [f"Harvest photo {number}" for number in (2, 1, 3, 4, 5, 6)]
+    assert blocked(policy_violations) == []
 
 
 def choose_images(page, search, titles):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import blocked, log_in
 from tests.conftest import publish_english_story
 
 TITLE = "Reading buddies across two villages"
@@ -33,7 +33,9 @@ def arabic(message):
         return gettext(message)
 
 
-def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page, site):
+def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(
+    page, site, policy_violations
+):
     story = publish_english_story(
         "global-digital-citizenship",
         title=TITLE,
@@ -108,3 +110,4 @@ def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(page
     page.get_by_role("navigation", name="اللغة").get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{site.url}{story.url}")
     expect(page.locator("h1")).to_have_text(TITLE)
+    assert blocked(policy_violations) == []

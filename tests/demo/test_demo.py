@@ -8,12 +8,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
 from common.models import SiteSettings
+from demo.content import DEMO_USERS
 from demo.localize import demo_texts, memory, translation_sources, untranslated_texts
 from home.models import HomePage, KeyAreaPage, StandardPage
 from stories.models import StoryPage
@@ -179,7 +181,7 @@ def test_demo_languages_and_users_exist():
 
 def test_a_demo_user_changes_her_admin_language(client):
     """Wagtail's account form needs a first and a last name: every demo user has both."""
-    client.login(username="translator-es", password="demo-translator")
+    client.post("/admin/login/", {"username": "translator-es", "password": "demo-translator"})
     response = client.post(
         reverse("wagtailadmin_account"),
         {
@@ -223,3 +225,34 @@ def test_home_page_links_to_six_key_areas_that_render(client):
         response = client.get(link.get("href"))
         assert response.status_code == 200
         assert text(parse(response.content).find(".//h1")) == text(link)
+
+
+def test_the_demo_leaves_no_redirects_behind():
+    assert not Redirect.objects.exists()
+
+
+def test_demo_users_need_debug_or_the_flag(settings):
+    demo_usernames = [username for username, *_rest in DEMO_USERS]
+    get_user_model().objects.filter(username__in=demo_usernames).delete()
+    settings.DEBUG = False
+    assert "Demo users not created" in run()
+    assert not get_user_model().objects.filter(username__in=demo_usernames).exists()
+    run("--with-users")
+    assert get_user_model().objects.filter(username__in=demo_usernames).count() == 6
+
+
+def test_the_site_and_the_admin_links_follow_base_url(admin_client, settings):
+    assert (Site.objects.get(is_default_site=True).hostname, Site.objects.get().port) == (
+        "127.0.0.1",
+        8000,
+    )
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
+    call_command("setup_site", stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("network.example.org", 443)
+    story = StoryPage.objects.live().filter(locale__language_code="en").first()
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    links = {link.get("href") for link in parse(edit.content).iter("a")}
+    assert story.full_url == f"https://network.example.org{story.url}"
+    assert story.url in links  # "View live", on the admin's own host
+    assert "localhost" not in edit.content.decode()

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Max
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
@@ -44,14 +47,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the site already has a home page.",
         )
+        parser.add_argument(
+            "--with-users",
+            action="store_true",
+            help="Create the demo users (published passwords) even with DEBUG off.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, with_users=False, **options):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
+        last_redirect = Redirect.objects.aggregate(last=Max("pk"))["last"] or 0
         with whole_cache_cleared_after():
             home = self.load_home()
             self.load_what_we_do(home)
@@ -60,8 +69,15 @@ class Command(BaseCommand):
                 section.load(home)
             self.load_site_settings(home, home.get_children().live().specific())
             self.load_translations(home)
+        # Translating renames the copies' slugs, and Wagtail keeps a redirect for each
+        # rename once the transaction commits: nobody ever visited those addresses.
+        transaction.on_commit(lambda: Redirect.objects.filter(pk__gt=last_redirect).delete())
+        call_command("setup_site", stdout=self.stdout)
         ensure_roles()
-        self.load_users()
+        if settings.DEBUG or with_users:
+            self.load_users()
+        else:
+            self.stdout.write("Demo users not created (DEBUG is off; --with-users creates them).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
     def load_home(self):
@@ -102,8 +118,6 @@ class Command(BaseCommand):
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
                 "root_page": home,
                 "site_name": settings.WAGTAIL_SITE_NAME,
             },

@@ -1,0 +1,61 @@
+"""Scheduled pages go live on time through the scheduler the recipe runs, in every language."""
+
+import io
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Locale
+
+from tests.conftest import publish_english_story
+
+pytestmark = pytest.mark.django_db
+
+
+def run_scheduler():
+    call_command("run_scheduler", "--once", stdout=io.StringIO())
+
+
+def test_a_story_and_its_translation_go_live_when_scheduled(client, home):
+    story = publish_english_story(
+        "sustainable-leadership", title="Harvest day", slug="harvest-day", summary="Soon."
+    )
+    spanish = story.copy_for_translation(Locale.objects.get(language_code="es"))
+    story.unpublish()
+    story.refresh_from_db()
+    spanish.title = "Día de cosecha"
+    go_live = timezone.now() + timedelta(minutes=1)
+    for page in (story, spanish):
+        page.go_live_at = go_live
+        page.save_revision().publish()
+    urls = ["/en/stories/harvest-day/", spanish.url]
+    assert spanish.url.startswith("/es/")
+
+    assert [client.get(url).status_code for url in urls] == [404, 404]
+    assert "Harvest day" not in client.get("/en/stories/").content.decode()
+    run_scheduler()
+    assert [client.get(url).status_code for url in urls] == [404, 404]
+
+    with time_machine.travel(go_live + timedelta(seconds=1), tick=False):
+        run_scheduler()
+    assert [client.get(url).status_code for url in urls] == [200, 200]
+    assert "Día de cosecha" in client.get(spanish.url).content.decode()
+    assert "Harvest day" in client.get("/en/stories/").content.decode()
+    assert "Día de cosecha" in client.get(spanish.get_parent().url).content.decode()
+
+
+def test_the_digests_go_out_once_at_the_digest_hour(settings, mailoutbox, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        "operations.management.commands.run_scheduler.call_command",
+        lambda name, **kwargs: sent.append(name),
+    )
+    settings.DIGEST_HOUR = timezone.localtime().hour
+    run_scheduler()
+    assert sent == ["publish_scheduled", "send_translation_digests"]
+    sent.clear()
+    settings.DIGEST_HOUR = (timezone.localtime().hour + 1) % 24
+    run_scheduler()
+    assert sent == ["publish_scheduled"]

@@ -1,0 +1,169 @@
+"""Signing in to the admin: wrong passwords pause it, and a second factor guards it."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import PASSWORD
+
+LOGIN = "/admin/login/"
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(username, password, address="203.0.113.7"):
+    client = Client(REMOTE_ADDR=address)
+    response = client.post(LOGIN, {"username": username, "password": password})
+    return client, response
+
+
+def signed_in(client):
+    return client.get("/admin/").status_code == 200
+
+
+def test_ten_wrong_passwords_pause_the_account_and_the_address():
+    for _attempt in range(9):
+        _client, response = sign_in("editor", "wrong password")
+        assert response.status_code == 200
+        assert "and password didn&#x27;t match" in response.content.decode()
+    _client, response = sign_in("editor", "wrong password")
+    assert response.status_code == 429
+    text = response.content.decode()
+    assert "Signing in is paused" in text
+    assert "10 wrong passwords in a row" in text
+    assert "Try again in 60 minutes, or ask an administrator" in text
+
+    # The right password no longer opens the account, from this address or another one.
+    client, response = sign_in("editor", PASSWORD)
+    assert response.status_code == 429
+    assert not signed_in(client)
+    client, response = sign_in("editor", PASSWORD, address="198.51.100.20")
+    assert response.status_code == 429
+    # Another account from the same address is paused too; elsewhere it signs in.
+    client, response = sign_in("moderator", PASSWORD)
+    assert response.status_code == 429
+    client, response = sign_in("moderator", PASSWORD, address="198.51.100.20")
+    assert signed_in(client)
+
+
+def test_an_administrator_unlocks_a_paused_sign_in(admin_client, user):
+    for _attempt in range(10):
+        sign_in("editor", "wrong password")
+    assert sign_in("editor", PASSWORD)[1].status_code == 429
+
+    # Moderators cannot see or lift locks; administrators find them in Settings.
+    moderator = Client()
+    moderator.force_login(user("moderator"))
+    assert moderator.get("/admin/locked-sign-ins/").status_code == 302
+    listing = admin_client.get("/admin/locked-sign-ins/")
+    assert listing.status_code == 200
+    assert "203.0.113.7" in listing.content.decode()
+    assert "Locked sign-ins" in admin_client.get("/admin/").content.decode()
+
+    for attempt in AccessAttempt.objects.all():
+        response = admin_client.post(f"/admin/locked-sign-ins/delete/{attempt.pk}/")
+        assert response.status_code == 302
+    assert not AccessAttempt.objects.exists()
+    client, response = sign_in("editor", PASSWORD)
+    assert response.status_code == 302
+    assert signed_in(client)
+
+
+def test_a_right_password_clears_earlier_failures():
+    for _attempt in range(9):
+        sign_in("editor", "wrong password")
+    assert signed_in(sign_in("editor", PASSWORD)[0])
+    for _attempt in range(9):
+        sign_in("editor", "wrong password")
+    assert signed_in(sign_in("editor", PASSWORD)[0])
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    for attempt in range(10):
+        # An attacker rotating a forged first hop is still one address.
+        Client(REMOTE_ADDR="10.0.0.2").post(
+            LOGIN,
+            {"username": f"nobody-{attempt}", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, 203.0.113.9",
+        )
+    paused = Client(REMOTE_ADDR="10.0.0.2").post(
+        LOGIN, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert paused.status_code == 429
+    other = Client(REMOTE_ADDR="10.0.0.2")
+    other.post(
+        LOGIN, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.10"
+    )
+    assert signed_in(other)
+
+
+def enrol(user):
+    device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    return device
+
+
+def code(device):
+    return str(totp(device.bin_key, step=device.step, digits=device.digits)).zfill(device.digits)
+
+
+def test_with_a_second_factor_the_password_alone_opens_nothing(user):
+    device = enrol(user("moderator"))
+    client, response = sign_in("moderator", PASSWORD)
+    assert response.status_code == 302
+    for path in ["/admin/", "/admin/pages/", "/admin/images/"]:
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("second_factor_verify"))
+
+    response = client.post(reverse("second_factor_verify"), {"code": "000000", "next": "/admin/"})
+    assert response.status_code == 400
+    assert "That code is not right" in response.content.decode()
+    assert not signed_in(client)
+
+    # Each wrong code makes the next try wait (django-otp's throttle).
+    response = client.post(reverse("second_factor_verify"), {"code": code(device)})
+    assert "Too many wrong codes in a row" in response.content.decode()
+    with time_machine.travel(timezone.now() + timedelta(seconds=5), tick=False):
+        response = client.post(
+            reverse("second_factor_verify"), {"code": code(device), "next": "/admin/pages/"}
+        )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/pages/"
+    assert signed_in(client)
+
+
+def test_the_next_address_after_the_code_stays_on_this_site(user):
+    device = enrol(user("editor"))
+    client, _response = sign_in("editor", PASSWORD)
+    response = client.post(
+        reverse("second_factor_verify"), {"code": code(device), "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/admin/"
+
+
+@override_settings(SECOND_FACTOR_REQUIRED=True)
+def test_when_required_administrators_and_moderators_enrol_before_anything_else(user):
+    for username in ["admin", "moderator"]:
+        client, _response = sign_in(username, PASSWORD)
+        response = client.get("/admin/pages/")
+        assert response["Location"] == reverse("second_factor_enrol")
+        page = client.get(reverse("second_factor_enrol"))
+        assert page.status_code == 200
+        assert "<svg" in page.content.decode()
+        device = TOTPDevice.objects.get(user=user(username), confirmed=False)
+        response = client.post(reverse("second_factor_enrol"), {"code": code(device)})
+        assert response["Location"] == "/admin/"
+        device.refresh_from_db()
+        assert device.confirmed
+        assert signed_in(client)
+
+    # Editors are not asked to.
+    client, _response = sign_in("editor", PASSWORD)
+    assert signed_in(client)

@@ -1,0 +1,187 @@
+"""Broken, cut-short and mislabelled uploads get a form error, never a server error."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+pytestmark = pytest.mark.django_db
+
+
+def image_bytes(kind, size=(64, 48), **options):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#2e7d4f").save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
+def animated_gif():
+    buffer = io.BytesIO()
+    frames = [Image.new("P", (32, 32), colour) for colour in (1, 2, 3)]
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    return buffer.getvalue()
+
+
+def zipped(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+PNG, JPEG, WEBP = image_bytes("PNG"), image_bytes("JPEG"), image_bytes("WEBP")
+BROKEN_PNG_DATA = PNG[:40] + bytes(b ^ 0xFF for b in PNG[40:-12]) + PNG[-12:]
+HUGE_PNG_HEADER = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00"
+)
+
+BAD_IMAGES = {
+    "truncated-header.png": PNG[:20],
+    "half-header.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF",
+    "gif-then-html.gif": b"GIF89a<html><script>alert(1)</script></html>",
+    "empty.webp": b"",
+    "cut-in-half.png": PNG[: len(PNG) // 2],
+    "cut-short.jpg": JPEG[: len(JPEG) * 2 // 3],
+    "scrambled-pixels.png": BROKEN_PNG_DATA,
+    "page.jpg": b"<!doctype html><title>not an image</title>",
+    "notes.png": b"just some text, not a picture\n",
+    "document.png": b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF",
+    "drawing.png": b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "archive.jpg": zipped({"a.txt": "a"}),
+    "riff-garbage.webp": b"RIFF\x20\x00\x00\x00WEBPVP8 " + b"\x00" * 20,
+    "box-garbage.avif": b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1" + b"\x01" * 16,
+    "only-start-and-end.jpg": b"\xff\xd8\xff\xd9",
+    "animation-cut-short.gif": animated_gif()[:-30],
+    "too-many-pixels.png": HUGE_PNG_HEADER,
+    "programme.exe": PNG,
+    "webp-cut-short.webp": WEBP[: len(WEBP) // 2],
+}
+
+BAD_DOCUMENTS = {
+    "report.pdf": b"<html><body>not a PDF</body></html>",
+    "empty.pdf": b"",
+    "letter.docx": b"plain text pretending to be Word",
+    "budget.xlsx": zipped({"readme.txt": "no workbook in here"}),
+    "slides.pptx": PNG,
+    "minutes.odt": b"%PDF-1.4 a PDF renamed",
+    "table.csv": b"name,value\n\x00\x00\x00\x01binary",
+    "letter.rtf": PNG,
+    "installer.exe": b"MZ\x90\x00",
+}
+
+
+@pytest.fixture
+def root_collection(db):
+    return Collection.get_first_root_node()
+
+
+@pytest.mark.parametrize("name", BAD_IMAGES)
+def test_a_bad_image_is_a_form_error(admin_client, root_collection, name):
+    before = get_image_model().objects.count()
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "A bad file",
+            "file": SimpleUploadedFile(name, BAD_IMAGES[name]),
+            "collection": root_collection.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "The image could not be created due to errors." in response.content.decode()
+    assert get_image_model().objects.count() == before
+
+    multiple = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile(name, BAD_IMAGES[name]), "collection": root_collection.pk},
+    )
+    assert multiple.status_code == 200
+    answer = json.loads(multiple.content)
+    assert answer["success"] is False
+    assert answer["error_message"]
+    assert get_image_model().objects.count() == before
+
+
+def test_a_bad_image_is_told_what_went_wrong(admin_client, root_collection):
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Cut short",
+            "file": SimpleUploadedFile("cut-short.jpg", BAD_IMAGES["cut-short.jpg"]),
+            "collection": root_collection.pk,
+        },
+    )
+    assert "could not be read as an image: it may be damaged, cut short" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("name", BAD_DOCUMENTS)
+def test_a_bad_document_is_a_form_error(admin_client, root_collection, name):
+    before = get_document_model().objects.count()
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "A bad file",
+            "file": SimpleUploadedFile(name, BAD_DOCUMENTS[name]),
+            "collection": root_collection.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "The document could not be created due to errors." in response.content.decode()
+    assert get_document_model().objects.count() == before
+
+
+GOOD_DOCUMENTS = {
+    "report.pdf": b"%PDF-1.4\n%%EOF\n",
+    "letter.docx": zipped({"word/document.xml": "<w:document/>"}),
+    "table.csv": "nom,pays\nÉcole,Sénégal\n".encode(),
+}
+
+
+@pytest.mark.parametrize("name", GOOD_DOCUMENTS)
+def test_a_good_document_is_kept(admin_client, root_collection, name):
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "A good file",
+            "file": SimpleUploadedFile(name, GOOD_DOCUMENTS[name]),
+            "collection": root_collection.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title="A good file").exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../../etc/cron.d/evil.png",
+        '<img src=x onerror="alert(1)">.png',
+        "Élèves à l’école — جمعية المدارس.png",
+        ("a very long name from a phone camera " * 12) + ".png",
+    ],
+)
+def test_uploads_keep_their_names_safely(admin_client, root_collection, name):
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile(name, PNG), "collection": root_collection.pk},
+    )
+    assert response.status_code == 200
+    assert json.loads(response.content)["success"] is True
+    image = get_image_model().objects.latest("pk")
+    stored = image.file.name
+    assert stored.startswith("original_images/")
+    assert ".." not in stored and "<" not in stored and stored.count("/") == 1
+    assert len(stored) <= image.file.field.max_length
+    assert image.file.storage.exists(stored)
+    # The title keeps the name people recognise, without the folders.
+    assert image.title.startswith(name.rsplit("/", 1)[-1].removesuffix(".png")[:50])
+    page = admin_client.get(f"/admin/images/{image.pk}/")
+    assert page.status_code == 200
+    assert '<img src=x onerror="alert(1)">' not in page.content.decode()
