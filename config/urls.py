@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -7,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from common.sitemaps import language_sitemap, sitemap_index
 from common.views import robots_txt, search
+from operations.media import media_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,10 +16,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += media_urls()
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),

@@ -109,3 +109,26 @@ def test_media_on_another_host_is_allowed_by_the_content_security_policy():
     env = {"DEBUG": "true", "MEDIA_URL": "https://media.example.org/network/"}
     img_src = evaluate("' '.join(settings.CONTENT_SECURITY_POLICY['img-src'])", env)
     assert img_src == "'self' data: https://media.example.org"
+
+
+def test_media_go_to_object_storage_when_a_bucket_is_named():
+    env = {
+        "DEBUG": "true",
+        "AWS_STORAGE_BUCKET_NAME": "network-media",
+        "AWS_S3_ENDPOINT_URL": "https://s3.eu.example.net",
+    }
+    assert evaluate("settings.STORAGES['default']['BACKEND']", env) == (
+        "operations.storage.MediaStorage"
+    )
+    options = evaluate("sorted(settings.STORAGES['default']['OPTIONS'].items())", env)
+    assert "('file_overwrite', False)" in options
+    assert "('querystring_auth', False)" in options
+    assert evaluate("settings.WAGTAILDOCS_SERVE_METHOD", env) == "serve_view"
+    img_src = evaluate("' '.join(settings.CONTENT_SECURITY_POLICY['img-src'])", env)
+    assert img_src == "'self' data: https://s3.eu.example.net"
+    # A CDN in front of the bucket is where pages link renditions.
+    env["AWS_S3_CUSTOM_DOMAIN"] = "media.network.example.org"
+    assert evaluate("settings.MEDIA_URL", env) == "https://media.network.example.org/"
+    assert evaluate("settings.STORAGES['default']['BACKEND']", {"DEBUG": "true"}) == (
+        "django.core.files.storage.FileSystemStorage"
+    )
