@@ -9,11 +9,14 @@ export DEBUG ?= true
 VNU_VERSION = 26.9.27
 VNU_JAR = var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install install-test lock system-packages lint format migrate demo messages demo-messages screenshots bench clean
+.PHONY: run test install install-test lock recipe-check system-packages lint format migrate demo messages demo-messages screenshots bench clean
 
+# The scheduler (scheduled publishing every minute) runs beside the development server.
 run: install migrate
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test system-packages $(VNU_JAR) lint
@@ -60,6 +63,10 @@ system-packages:
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput
+
+# The README's production recipe, followed as written in a fresh clone (needs PostgreSQL).
+recipe-check: install
+	$(BIN)/python scripts/check_recipe.py
 
 demo:
 	$(BIN)/python manage.py load_demo

@@ -43,14 +43,16 @@ class SecondFactorMiddleware:
             and request.path.startswith("/admin/")
             and not user.is_verified()
         ):
-            open_paths = {
-                reverse("second_factor_verify"),
-                reverse("second_factor_enrol"),
-                reverse("wagtailadmin_logout"),
-            }
-            if request.path not in open_paths:
-                if user_has_device(user, confirmed=True):
+            # Whoever has an app must give its code first (even to set up another one).
+            if user_has_device(user, confirmed=True):
+                if request.path not in open_paths("second_factor_verify"):
                     return redirect(f"{reverse('second_factor_verify')}?next={request.path}")
-                if must_enrol(user):
-                    return redirect(reverse("second_factor_enrol"))
+            elif must_enrol(user) and request.path not in open_paths("second_factor_enrol"):
+                return redirect(reverse("second_factor_enrol"))
         return self.get_response(request)
+
+
+def open_paths(page):
+    """The page that asks for the second factor, and what any admin page loads with it."""
+    names = [page, "wagtailadmin_logout", "wagtailadmin_sprite", "wagtailadmin_javascript_catalog"]
+    return {reverse(name) for name in names}

@@ -14,19 +14,24 @@ from .second_factor import confirmed_devices, safe_next
 
 
 def verify(request):
-    """After the password: the code from the app the person enrolled."""
+    """After the password: the code from the person's app, or their passkey."""
     devices = list(confirmed_devices(request.user))
     if not devices:
         return redirect("second_factor_enrol")
-    form = CodeForm(request.POST or None, devices=devices)
-    if form.is_valid():
+    apps = [device for device in devices if isinstance(device, TOTPDevice)]
+    form = CodeForm(request.POST or None, devices=apps) if apps else None
+    if form and form.is_valid():
         otp_login(request, form.device)
         return redirect(safe_next(request))
     return render(
         request,
         "accounts/verify.html",
-        {"form": form, "next": safe_next(request)},
-        status=400 if form.is_bound else 200,
+        {
+            "form": form,
+            "has_passkey": len(apps) < len(devices),
+            "next": safe_next(request),
+        },
+        status=400 if form and form.is_bound else 200,
     )
 
 
@@ -37,6 +42,8 @@ def enrol(request):
     )
     form = CodeForm(request.POST or None, devices=[device])
     if form.is_valid():
+        # The new app replaces any earlier one.
+        TOTPDevice.objects.filter(user=request.user, confirmed=True).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)

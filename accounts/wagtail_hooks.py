@@ -1,5 +1,5 @@
 from axes.models import AccessAttempt
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,6 +13,19 @@ def register_second_factor_urls():
         path("second-factor/", views.verify, name="second_factor_verify"),
         path("second-factor/enrol/", views.enrol, name="second_factor_enrol"),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_menu_item(request):
+    """Account → More actions: set up (or replace) the authenticator app."""
+    return {
+        "url": reverse("second_factor_enrol"),
+        "label": _("Set up an authenticator app"),
+        "help_text": _(
+            "Signing in will then ask for a code from the app on your phone as well as "
+            "your password."
+        ),
+    }
 
 
 class LockedSignInsViewSet(ModelViewSet):

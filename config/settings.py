@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -163,8 +164,9 @@ TASKS = {
 
 # Sign-ins: after AXES_FAILURE_LIMIT wrong passwords in a row for an account, or from an
 # address, django-axes pauses signing in there for LOGIN_LOCKOUT_MINUTES (administrators
-# unlock sooner under Settings → Locked sign-ins). Staff can add an authenticator app as a
-# second factor; SECOND_FACTOR_REQUIRED makes administrators and moderators do so.
+# unlock sooner under Settings → Locked sign-ins). Staff can add an authenticator app or a
+# passkey as a second factor; SECOND_FACTOR_REQUIRED makes administrators and moderators
+# do so.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -292,6 +294,15 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor is Wagtail's release feed: the admin asks no other host for anything.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Passkeys (a second factor, beside authenticator apps) belong to the site's public
+# address. Browsers allow them over HTTPS only, or on localhost: in development, open the
+# admin at http://localhost:8000 to use one.
+SITE_ADDRESS = urlsplit(WAGTAILADMIN_BASE_URL)
+if SITE_ADDRESS.scheme != "https":
+    SITE_ADDRESS = urlsplit(f"http://localhost:{SITE_ADDRESS.port or 80}")
+OTP_WEBAUTHN_RP_ID = SITE_ADDRESS.hostname
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{SITE_ADDRESS.scheme}://{SITE_ADDRESS.netloc}"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are always served by Wagtail's view, which checks collection privacy, never
 # by a link into the storage.

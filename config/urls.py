@@ -14,6 +14,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<str:language>.xml", language_sitemap, name="language_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Passkey ceremonies; they refuse a signed-in person who owes a second factor.
+    path("passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
 ]
 
 urlpatterns += media_urls()

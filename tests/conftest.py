@@ -38,9 +38,22 @@ class Snapshots:
     frame: dict  # the frame of a site every other test starts from
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "admin_client", "admin_user"}
+
+
+def database_used(session):
+    """Whether any collected test uses the database (else pytest-django creates none)."""
+    return any(
+        item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        for item in session.items
+    )
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """Every test starts from the frame of a site; it builds the content it reads."""
+    if not database_used(request.session):
+        return None  # and never the frame in a database that is not the tests' own
     with django_db_blocker.unblock():
         migrated = snapshots.take()
         build_site()
@@ -54,6 +67,8 @@ def site_frame(django_db_setup, django_db_blocker):
     Put the frame back for a module if a test with a live server emptied the database
     before it (those run last in a worker, but a worker may take another module after).
     """
+    if django_db_setup is None:
+        return
     with django_db_blocker.unblock():
         if not HomePage.objects.exists():
             snapshots.restore(django_db_setup.frame)

@@ -18,3 +18,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # oEmbed providers are on the internet; tests use a stand-in that answers like them.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.fakes.FakeOEmbedFinder"}]
+
+# Browser tests wait for the live server to finish its requests before changing the
+# database under it (tests/live_requests.py).
+MIDDLEWARE = ["tests.live_requests.TrackRequests", *MIDDLEWARE]  # noqa: F405

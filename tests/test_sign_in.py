@@ -167,3 +167,31 @@ def test_when_required_administrators_and_moderators_enrol_before_anything_else(
     # Editors are not asked to.
     client, _response = sign_in("editor", PASSWORD)
     assert signed_in(client)
+
+
+def test_the_password_alone_cannot_set_up_another_app(user):
+    enrol(user("moderator"))
+    client, _response = sign_in("moderator", PASSWORD)
+    response = client.get(reverse("second_factor_enrol"))
+    assert response["Location"].startswith(reverse("second_factor_verify"))
+    assert not TOTPDevice.objects.filter(user=user("moderator"), confirmed=False).exists()
+
+
+def test_a_new_app_replaces_the_old_one(user):
+    old = enrol(user("editor"))
+    client, _response = sign_in("editor", PASSWORD)
+    client.post(reverse("second_factor_verify"), {"code": code(old)})
+    assert "Set up an authenticator app" in client.get("/admin/account/").content.decode()
+    client.get(reverse("second_factor_enrol"))
+    new = TOTPDevice.objects.get(user=user("editor"), confirmed=False)
+    response = client.post(reverse("second_factor_enrol"), {"code": code(new)})
+    assert response["Location"] == "/admin/"
+    assert list(TOTPDevice.objects.filter(user=user("editor"))) == [new]
+
+
+def test_the_second_factor_page_gets_the_admin_icons_and_translations(user):
+    """Wagtail's admin fetches its icon sprite into every page: it must not be redirected."""
+    enrol(user("moderator"))
+    client, _response = sign_in("moderator", PASSWORD)
+    for name in ("wagtailadmin_sprite", "wagtailadmin_javascript_catalog"):
+        assert client.get(reverse(name)).status_code == 200

@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.live_requests import wait_until_idle
 from tests.snapshots import restore
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
@@ -62,8 +63,10 @@ def site(live_server, demo_snapshot):
     The demo site, served by a live server. A live server's database is emptied after
     each test, so the demo snapshot is put back first.
     """
+    wait_until_idle()
     restore(demo_snapshot)
-    return live_server
+    yield live_server
+    wait_until_idle()
 
 
 @pytest.fixture
