@@ -1,8 +1,8 @@
 """
 A second factor for staff: a time-based code from an authenticator app (TOTP, through
-django-otp). Whoever has enrolled an app must give a code after the password before the
-admin opens; with SECOND_FACTOR_REQUIRED on, administrators and moderators must enrol
-first.
+django-otp) or a passkey (django-otp-webauthn). Whoever has one must use it after the
+password before the admin opens; with SECOND_FACTOR_REQUIRED on, administrators and
+moderators must set one up first.
 """
 
 from django.conf import settings
@@ -38,9 +38,9 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            user is not None
+            request.path.startswith(settings.ADMIN_PATH)
+            and user is not None
             and user.is_authenticated
-            and request.path.startswith("/admin/")
             and not user.is_verified()
         ):
             # Whoever has an app must give its code first (even to set up another one).
