@@ -33,6 +33,18 @@ def arabic(message):
         return gettext(message)
 
 
+def save(page):
+    """
+    Save a text and wait for the server to keep it: the editor shows the new text at
+    once, before its request is answered, and Publish must not overtake that request.
+    """
+    with page.expect_response(
+        lambda response: "/strings/" in response.url and response.request.method != "GET"
+    ) as saved:
+        page.get_by_role("button", name=SAVE).click()
+    assert saved.value.ok
+
+
 def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(
     page, site, policy_violations
 ):
@@ -65,7 +77,7 @@ def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(
     expect(field).to_have_attribute("lang", "ar")
     expect(field).to_have_css("font-style", "normal")
     field.fill(ARABIC[TITLE])
-    page.get_by_role("button", name=SAVE).click()
+    save(page)
     expect(editor.get_by_text(ARABIC[TITLE])).to_be_visible()
     page.get_by_role("button", name=PUBLISH).click()
 
@@ -85,7 +97,7 @@ def test_the_arabic_translator_finishes_a_machine_draft_before_it_goes_live(
         segment = editor.locator("li").filter(has_text=f"[ar] {source}").last
         segment.get_by_role("button", name=EDIT).click()
         page.locator("textarea:visible").fill(ARABIC[source])
-        page.get_by_role("button", name=SAVE).click()
+        save(page)
         expect(editor.get_by_text(ARABIC[source], exact=True)).to_be_visible()
     page.get_by_role("button", name=PUBLISH).click()
     expect(page.locator(".messages")).to_contain_text(ARABIC[TITLE])
