@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import override_settings
 
 from tests.test_deployment import PRODUCTION_ENV, run
-from tests.test_outages import closed_port, refuse
+from tests.test_outages import closed_port, refuse, unreachable_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +32,7 @@ def test_health_is_503_while_the_database_is_down(client):
 
 
 def test_a_cache_outage_is_reported_but_keeps_the_server_in_service(client):
-    unreachable = {
-        "default": {
-            "BACKEND": "caching.backends.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-    with override_settings(CACHES=unreachable):
+    with override_settings(CACHES=unreachable_redis()):
         response = client.get("/health/")
     assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "unavailable"}

@@ -81,17 +81,22 @@ def root_collection(db):
     return Collection.get_first_root_node()
 
 
+def upload(client, form, name, content, title="A bad file"):
+    """Post a file to an admin upload form (`images` or `documents`) as a browser would."""
+    return client.post(
+        f"/admin/{form}/add/",
+        {
+            "title": title,
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
 @pytest.mark.parametrize("name", BAD_IMAGES)
 def test_a_bad_image_is_a_form_error(admin_client, root_collection, name):
     before = get_image_model().objects.count()
-    response = admin_client.post(
-        "/admin/images/add/",
-        {
-            "title": "A bad file",
-            "file": SimpleUploadedFile(name, BAD_IMAGES[name]),
-            "collection": root_collection.pk,
-        },
-    )
+    response = upload(admin_client, "images", name, BAD_IMAGES[name])
     assert response.status_code == 200
     assert "The image could not be created due to errors." in response.content.decode()
     assert get_image_model().objects.count() == before
@@ -107,31 +112,17 @@ def test_a_bad_image_is_a_form_error(admin_client, root_collection, name):
     assert get_image_model().objects.count() == before
 
 
-def test_a_bad_image_is_told_what_went_wrong(admin_client, root_collection):
-    response = admin_client.post(
-        "/admin/images/add/",
-        {
-            "title": "Cut short",
-            "file": SimpleUploadedFile("cut-short.jpg", BAD_IMAGES["cut-short.jpg"]),
-            "collection": root_collection.pk,
-        },
-    )
+def test_a_bad_image_is_told_what_went_wrong(admin_client):
+    response = upload(admin_client, "images", "cut-short.jpg", BAD_IMAGES["cut-short.jpg"])
     assert "could not be read as an image: it may be damaged, cut short" in (
         response.content.decode()
     )
 
 
 @pytest.mark.parametrize("name", BAD_DOCUMENTS)
-def test_a_bad_document_is_a_form_error(admin_client, root_collection, name):
+def test_a_bad_document_is_a_form_error(admin_client, name):
     before = get_document_model().objects.count()
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "A bad file",
-            "file": SimpleUploadedFile(name, BAD_DOCUMENTS[name]),
-            "collection": root_collection.pk,
-        },
-    )
+    response = upload(admin_client, "documents", name, BAD_DOCUMENTS[name])
     assert response.status_code == 200
     assert "The document could not be created due to errors." in response.content.decode()
     assert get_document_model().objects.count() == before
@@ -145,15 +136,8 @@ GOOD_DOCUMENTS = {
 
 
 @pytest.mark.parametrize("name", GOOD_DOCUMENTS)
-def test_a_good_document_is_kept(admin_client, root_collection, name):
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "A good file",
-            "file": SimpleUploadedFile(name, GOOD_DOCUMENTS[name]),
-            "collection": root_collection.pk,
-        },
-    )
+def test_a_good_document_is_kept(admin_client, name):
+    response = upload(admin_client, "documents", name, GOOD_DOCUMENTS[name], "A good file")
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="A good file").exists()
 
