@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -10,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
+from home.models import StandardPage
 from tests.test_deployment import PRODUCTION_ENV, run
 from tests.test_outages import closed_port, refuse, unreachable_redis
 
@@ -110,3 +112,17 @@ def test_errors_are_reported_to_sentry_when_configured():
     assert "RuntimeError" in reports
     # No personal data: no cookies, no user.
     assert '"cookies"' not in reports
+
+
+def test_moderators_e_mails_link_to_base_url(settings, mailoutbox, user):
+    """'View draft' and 'Edit' in the moderation e-mail go to the site's real address."""
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
+    page = StandardPage.objects.get(locale__language_code="en", slug="what-we-do")
+    page.introduction = "A change for review."
+    page.save_revision(user=user("editor"))
+    page.get_workflow().start(page, user("editor"))
+    to_moderator = [mail for mail in mailoutbox if "moderator@example.org" in mail.to]
+    assert to_moderator
+    links = re.findall(r"https?://[^\s\"'<>]+", to_moderator[0].body)
+    assert links
+    assert all(link.startswith("https://network.example.org/admin/") for link in links), links

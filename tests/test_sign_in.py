@@ -57,10 +57,16 @@ def test_an_administrator_unlocks_a_paused_sign_in(admin_client, user):
         sign_in("editor", "wrong password")
     assert sign_in("editor", PASSWORD)[1].status_code == 429
 
-    # Moderators cannot see or lift locks; administrators find them in Settings.
-    moderator = Client()
-    moderator.force_login(user("moderator"))
-    assert moderator.get("/admin/locked-sign-ins/").status_code == 302
+    # No other role can see or lift locks, and trying leaves the editor locked;
+    # administrators find them in Settings.
+    attempt = AccessAttempt.objects.first()
+    for role in ["moderator", "translator-es", "translator-fr", "translator-ar"]:
+        other = Client()
+        other.force_login(user(role))
+        assert other.get("/admin/locked-sign-ins/").status_code == 302
+        other.post(f"/admin/locked-sign-ins/delete/{attempt.pk}/")
+        assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+    assert sign_in("editor", PASSWORD)[1].status_code == 429
     listing = admin_client.get("/admin/locked-sign-ins/")
     assert listing.status_code == 200
     assert "203.0.113.7" in listing.content.decode()
