@@ -180,7 +180,6 @@ AXES_CLIENT_IP_CALLABLE = "accounts.client.client_ip"
 AXES_VERBOSE = False
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED")
 SECOND_FACTOR_GROUPS = ["Moderators"]
-OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Partnerships for Sustainability Education")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -301,7 +300,7 @@ SITE_ADDRESS = urlsplit(WAGTAILADMIN_BASE_URL)
 if SITE_ADDRESS.scheme != "https":
     SITE_ADDRESS = urlsplit(f"http://localhost:{SITE_ADDRESS.port or 80}")
 OTP_WEBAUTHN_RP_ID = SITE_ADDRESS.hostname
-OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{SITE_ADDRESS.scheme}://{SITE_ADDRESS.netloc}"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are always served by Wagtail's view, which checks collection privacy, never
