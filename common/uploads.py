@@ -6,11 +6,13 @@ decoded whole and every document checked against what its extension promises, so
 file is a form error at upload.
 """
 
+import io
 import zipfile
 
 from django import forms
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageSequence
+from PIL import Image, ImageOps, ImageSequence
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -79,6 +81,29 @@ def has_member(file, name):
             return name in archive.namelist()
     except zipfile.BadZipFile:
         return False
+
+
+def without_metadata(file):
+    """
+    A copy of the photo in `file` with its pixels only: no EXIF (where it was taken, with
+    which camera), XMP or comments. It is turned the way the camera meant it first, since
+    that instruction is metadata too; its colour profile is kept.
+    """
+    file.seek(0)
+    with Image.open(file) as original:
+        image_format = original.format
+        image = ImageOps.exif_transpose(original)
+        colour_profile = original.info.get("icc_profile")
+    image.info = {}
+    if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
+        image = image.convert("RGB")
+    output = io.BytesIO()
+    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+    if colour_profile:
+        options["icc_profile"] = colour_profile
+    image.save(output, format=image_format, **options)
+    file.seek(0)
+    return ContentFile(output.getvalue(), name=file.name)
 
 
 class DecodedImageField(WagtailImageField):

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "stories",
     "gallery",
     "alliances",
+    "submissions",
+    "membership",
     "topics",
     "common",
     "caching",
@@ -176,7 +178,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "accounts.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "common.client.client_ip"
 AXES_VERBOSE = False
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED")
 SECOND_FACTOR_GROUPS = ["Moderators"]
@@ -402,6 +404,18 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # The hour (in TIME_ZONE) `run_scheduler` sends translators their daily digests.
 DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
+
+# The public's forms (a member's story, a request to join the network): a form sent
+# sooner than this after it was opened is refused; so is a send over the limits per
+# address (an hour) and per e-mail address (a day). Entries whose senders never confirm
+# their e-mail address are deleted after UNCONFIRMED_RETENTION_DAYS, when their
+# confirmation links expire too.
+PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "5"))
+STORY_SUBMISSIONS_PER_ADDRESS = int(os.environ.get("STORY_SUBMISSIONS_PER_ADDRESS", "5"))
+STORY_SUBMISSIONS_PER_EMAIL = int(os.environ.get("STORY_SUBMISSIONS_PER_EMAIL", "3"))
+JOIN_REQUESTS_PER_ADDRESS = int(os.environ.get("JOIN_REQUESTS_PER_ADDRESS", "10"))
+JOIN_REQUESTS_PER_EMAIL = int(os.environ.get("JOIN_REQUESTS_PER_EMAIL", "3"))
+UNCONFIRMED_RETENTION_DAYS = int(os.environ.get("UNCONFIRMED_RETENTION_DAYS", "7"))
 
 # Errors go to Sentry when SENTRY_DSN is set; no personal data is sent with them.
 if os.environ.get("SENTRY_DSN"):

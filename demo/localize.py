@@ -83,10 +83,13 @@ def refresh_memory(language_code, texts, directory=MEMORIES):
 
 
 def translation_sources(home):
-    """What the demo translates: every page from `home` down, the topics, the site settings."""
+    """
+    What the demo translates: every live page from `home` down (not the member's story
+    waiting for moderation), the topics, the site settings.
+    """
     return [
         *Topic.objects.filter(locale=home.locale),
-        *home.get_descendants(inclusive=True).specific(),
+        *home.get_descendants(inclusive=True).live().specific(),
         SiteSettings.objects.get(locale=home.locale),
     ]
 

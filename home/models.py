@@ -104,6 +104,8 @@ class HomePage(MainImageMixin, SharingMixin, Page):
         "stories.StoryIndexPage",
         "gallery.GalleryIndexPage",
         "alliances.AllianceIndexPage",
+        "submissions.ShareStoryPage",
+        "membership.JoinPage",
     ]
 
     class Meta:
@@ -174,7 +176,7 @@ class StandardPage(MainImageMixin, SharingMixin, Page):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "submissions.ShareStoryPage", "membership.JoinPage"]
 
     class Meta:
         verbose_name = _("standard page")

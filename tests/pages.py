@@ -5,7 +5,9 @@ from wagtail.models import Locale
 from alliances.models import AllianceIndexPage, AlliancePage
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from membership.models import JoinPage
 from stories.models import StoryIndexPage, StoryPage
+from submissions.models import ShareStoryPage
 
 # One page of each type by its English slug: a video, an album and a set of documents.
 ONE_OF_EACH_TYPE = [
@@ -21,7 +23,11 @@ ONE_OF_EACH_TYPE = [
     (MediaItemPage, "annual-report-2025"),
     (AllianceIndexPage, "alliances"),
     (AlliancePage, "sage"),
+    (ShareStoryPage, "share-your-story"),
+    (JoinPage, "join"),
 ]
+# Their forms are for one reader each, never cached.
+PUBLIC_FORMS = (ShareStoryPage, JoinPage)
 # A search word that finds something in each audited language.
 SEARCH_WORDS = {"en": "garden", "ar": "حديقة"}
 

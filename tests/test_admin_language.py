@@ -23,6 +23,7 @@ from wagtail.users.models import UserProfile
 from common.models import SiteSettings
 from tests.factories import AlliancePageFactory, MediaItemPageFactory, StoryPageFactory
 from tests.html import parse, text
+from tests.members import form_pages
 
 OUR_APPS = ["home", "stories", "gallery", "alliances", "common"]
 # Names of things that are the same in every language.
@@ -103,6 +104,7 @@ def every_page_type(home):
         StoryPageFactory(),
         MediaItemPageFactory(),
         AlliancePageFactory(),
+        *form_pages("en"),
     ]
 
 

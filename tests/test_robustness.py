@@ -145,3 +145,28 @@ def test_previews_keep_the_policy_but_let_the_admin_frame_them(key_area):
     policy = key_area.make_preview_request()["Content-Security-Policy"]
     assert "script-src 'self';" in policy
     assert "frame-ancestors 'self'" in policy
+
+
+BAD_FORM_POSTS = [
+    {},
+    {"photos-TOTAL_FORMS": "abc", "photos-INITIAL_FORMS": "-1"},
+    {"photos-TOTAL_FORMS": "99999999999999999999", "photos-MAX_NUM_FORMS": "x"},
+    {"key_areas": ["abc", "-1", "99999999"], "interests": ["x"], "country": "ZZ"},
+    {"date": "2026-02-30", "email": "a@" + "b" * 300, "wants": ["everything"]},
+    {"title": "\x00" * 50, "text": "%ff%fe", "opened": "a:b:c", "consent": "maybe"},
+    {"preferred_language": "xx", "video_url": "javascript:alert(1)", "photos-0-photo": "text"},
+    {"opened": "x" * 10_000, "website": ["a", "b"]},
+]
+
+
+@pytest.mark.parametrize("data", BAD_FORM_POSTS)
+def test_the_public_forms_answer_any_post_without_a_server_error(client, settings, data):
+    from tests.members import form_pages
+
+    settings.PUBLIC_FORM_MIN_SECONDS = 0
+    for form_page in form_pages("en"):
+        for url in (form_page.url, f"{form_page.url}confirm/abc/", f"{form_page.url}x/y/"):
+            response = client.post(url, data)
+            assert response.status_code in (200, 404, 405), (url, data)
+        refused = client.post(form_page.url, data).content.decode()
+        assert "Please correct the following" in refused, form_page

@@ -54,7 +54,12 @@ def test_the_digests_go_out_once_at_the_digest_hour(settings, mailoutbox, monkey
     )
     settings.DIGEST_HOUR = timezone.localtime().hour
     run_scheduler()
-    assert sent == ["publish_scheduled", "send_translation_digests"]
+    assert sent == [
+        "publish_scheduled",
+        "send_translation_digests",
+        "expire_story_submissions",
+        "expire_join_requests",
+    ]
     sent.clear()
     settings.DIGEST_HOUR = (timezone.localtime().hour + 1) % 24
     run_scheduler()

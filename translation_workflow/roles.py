@@ -89,6 +89,7 @@ MODEL_PERMISSIONS = {
         "topics.add_topic",
         "topics.view_topic",
         "topics.change_topic",
+        "submissions.view_storysubmission",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -101,6 +102,9 @@ MODEL_PERMISSIONS = {
         "topics.view_topic",
         "topics.change_topic",
         "topics.delete_topic",
+        "submissions.view_storysubmission",
+        "submissions.remove_submitted_photo",
+        "membership.view_joinrequest",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",

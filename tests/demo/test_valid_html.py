@@ -57,7 +57,7 @@ def test_every_page_type_is_valid_html_in_english_and_arabic(client, tmp_path):
             response = client.get(url)
             assert response.status_code in (200, 404), url
             documents[url] = response.content
-    assert len(documents) == 30
+    assert len(documents) == 34
     assert nu_errors(documents, tmp_path) == []
 
 

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from common.cache import whole_cache_cleared_after
 from common.models import SiteSettings
-from demo import alliances, content, gallery, stories
+from demo import alliances, content, gallery, members, stories
 from demo.images import demo_image, draw_landscape, draw_logo
 from demo.localize import (
     demo_texts,
@@ -36,7 +36,8 @@ def publish_child(parent, page):
 class Command(BaseCommand):
     help = (
         "Build the demo site from the seed texts: home page, key areas, 'What we do', the "
-        "demo stories, media and alliances, site settings, their "
+        "demo stories, media and alliances, the forms for sharing a story and joining, "
+        "one member's story waiting for moderation, site settings, their "
         "Spanish, French and Arabic translations, roles and one user per role. "
         "Safe to re-run: what exists is kept."
     )
@@ -67,13 +68,16 @@ class Command(BaseCommand):
             self.load_key_areas(home)
             for section in (stories, gallery, alliances):
                 section.load(home)
-            self.load_site_settings(home, home.get_children().live().specific())
+            sections = list(home.get_children().live().specific())
+            forms = members.load_pages(home)
+            self.load_site_settings(home, sections, [*sections, *forms])
             self.load_translations(home)
         # Translating renames the copies' slugs, and Wagtail keeps a redirect for each
         # rename once the transaction commits: nobody ever visited those addresses.
         transaction.on_commit(lambda: Redirect.objects.filter(pk__gt=last_redirect).delete())
         call_command("setup_site", stdout=self.stdout)
         ensure_roles()
+        members.load_waiting_story(home)
         if settings.DEBUG or with_users:
             self.load_users()
         else:
@@ -189,7 +193,7 @@ class Command(BaseCommand):
             home.call_to_action = [("call_to_action", {**cta, "page": page, "external_url": ""})]
             home.save_revision().publish()
 
-    def load_site_settings(self, home, menu_pages):
+    def load_site_settings(self, home, menu_pages, footer_pages):
         if SiteSettings.objects.filter(locale=home.locale).exists():
             return
         site_settings = SiteSettings(
@@ -203,7 +207,7 @@ class Command(BaseCommand):
                 ("link", {"page": page, "external_url": "", "label": ""}) for page in menu_pages
             ],
             footer_menu=[
-                ("link", {"page": page, "external_url": "", "label": ""}) for page in menu_pages
+                ("link", {"page": page, "external_url": "", "label": ""}) for page in footer_pages
             ],
             social_links=[
                 ("link", {"network": network, "url": url, "label": ""})

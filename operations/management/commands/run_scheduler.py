@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Run the site's timed jobs, as one long-lived process: every minute, publish and "
         "unpublish what editors and translators scheduled (Wagtail's publish_scheduled); "
-        "once a day at DIGEST_HOUR, send translators their to-do digests. Run exactly one."
+        "once a day at DIGEST_HOUR, send translators their to-do digests and delete what "
+        "the public sent and never confirmed. Run exactly one."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             now = timezone.localtime()
             if now.hour == settings.DIGEST_HOUR and now.date() != last_digest_day:
                 call_command("send_translation_digests", stdout=self.stdout)
+                call_command("expire_story_submissions", stdout=self.stdout)
+                call_command("expire_join_requests", stdout=self.stdout)
                 last_digest_day = now.date()
             if once:
                 return

@@ -3,7 +3,7 @@ from django.conf import settings
 
 def client_ip(request):
     """
-    The address a sign-in came from. Behind the TLS proxy the site is told to trust
+    The address a request came from. Behind the TLS proxy the site is told to trust
     (SECURE_PROXY_SSL_HEADER), that is the last address the proxy added to
     X-Forwarded-For; a client cannot forge it, whatever it put there itself.
     """

@@ -1,0 +1,139 @@
+"""
+"Join the network": a form page where a person or an organisation asks to join, or to
+hear the network's news. Each request is a Wagtail form submission, so staff list and
+export them under Forms; it counts only once its sender confirms their e-mail address
+(double opt-in), and its sender can unsubscribe by a link at any time.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormSubmission
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from common.models import SharingMixin
+
+DEFAULT_CONSENT = _(
+    "The network may keep these details to answer my request and, if I asked for them, "
+    "to send me its news. I can unsubscribe at any time."
+)
+
+
+class JoinPage(RoutablePageMixin, SharingMixin, AbstractForm):
+    """Asks to join the network or to receive its news, with a double opt-in."""
+
+    introduction = models.TextField(
+        blank=True,
+        help_text=_("Who can join and what members do, in a few sentences."),
+        verbose_name=_("Introduction"),
+    )
+    consent_statement = models.TextField(
+        default=DEFAULT_CONSENT,
+        help_text=_("What senders agree to. Each request keeps the wording it was sent with."),
+        verbose_name=_("Consent statement"),
+    )
+    thank_you = models.TextField(
+        blank=True,
+        help_text=_("Shown once the sender has confirmed their e-mail address."),
+        verbose_name=_("Thank-you message"),
+    )
+
+    content_panels = [
+        *AbstractForm.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("consent_statement"),
+        FieldPanel("thank_you"),
+    ]
+
+    base_form_class = WagtailAdminPageForm
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    preview_modes = [("", _("Page"))]
+
+    class Meta:
+        verbose_name = _("join-the-network page")
+
+    def get_summary(self):
+        return self.introduction
+
+    def key_area_pages(self):
+        """The live key areas in the page's language, for the sender's interests."""
+        key_areas = apps.get_model("home", "KeyAreaPage")
+        return key_areas.objects.live().filter(locale_id=self.locale_id).order_by("path")
+
+    def get_submission_class(self):
+        return JoinRequest
+
+    def get_submissions(self):
+        """Requests whose senders confirmed their address: the only ones to act on."""
+        return JoinRequest.objects.filter(page=self, confirmed_at__isnull=False)
+
+    def get_data_fields(self):
+        return [
+            ("submit_time", _("Sent")),
+            ("name", _("Name")),
+            ("email", _("E-mail address")),
+            ("organisation", _("Organisation")),
+            ("country", _("Country")),
+            ("wants", _("Asks to")),
+            ("interests", _("Interests")),
+            ("preferred_language", _("Preferred language")),
+            ("consent", _("Consent given")),
+            ("confirmed_at", _("Confirmed")),
+            ("unsubscribed_at", _("Unsubscribed")),
+        ]
+
+    def serve_preview(self, request, mode_name):
+        return self.join(request)
+
+    @path("")
+    def join(self, request):
+        from .views import join_form
+
+        return join_form(request, self)
+
+    @path("sent/")
+    def sent(self, request):
+        from .views import sent
+
+        return sent(request, self)
+
+    @path("confirm/<path:token>/")
+    def confirm(self, request, token):
+        from .views import confirm
+
+        return confirm(request, self, token)
+
+    @path("unsubscribe/<path:token>/")
+    def unsubscribe(self, request, token):
+        from .views import unsubscribe
+
+        return unsubscribe(request, self, token)
+
+
+class JoinRequest(AbstractFormSubmission):
+    """
+    One request to join or to hear the news. What the sender wrote is in `form_data`
+    (as Wagtail keeps form submissions); the fields below are what the site acts on.
+    """
+
+    email = models.EmailField(db_index=True)
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    client = models.CharField(max_length=40, db_index=True, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "confirmed_at": self.confirmed_at,
+            "unsubscribed_at": self.unsubscribed_at,
+        }

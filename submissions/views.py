@@ -1,0 +1,179 @@
+"""
+The public side of "Share your story": the form, the page that asks the sender to check
+their e-mail, and the confirmation that turns the submission into a draft story. Each
+answer is for one reader and never cached.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from common.public_forms import client_key, from_link_token, link_token, over_limit, since
+from common.uploads import without_metadata
+
+from . import drafting, emails
+from .forms import MAX_PHOTOS, OPEN_PHOTOS, PhotoFormSet, StoryForm
+from .models import StorySubmission, SubmittedPhoto
+
+CONFIRMATION_SALT = "submissions.confirm"
+
+
+def private(response):
+    add_never_cache_headers(response)
+    return response
+
+
+def key_areas_of(page):
+    model = StorySubmission._meta.get_field("key_areas").related_model
+    return model.objects.live().filter(locale_id=page.locale_id).order_by("path")
+
+
+def story_form(request, page):
+    status = 200
+    accepting = drafting.stories_index(page.locale_id) is not None
+    if request.method == "POST" and accepting:
+        form = StoryForm(request.POST, key_areas=key_areas_of(page))
+        photos = PhotoFormSet(request.POST, request.FILES, prefix="photos")
+        if form.is_valid() and photos.is_valid():
+            refusal = rate_limit(request, form.cleaned_data["email"])
+            if refusal is None:
+                submission = save_submission(request, page, form, photos)
+                emails.send_confirmation_request(submission, confirmation_url(page, submission))
+                return redirect(page.url + page.reverse_subpage("sent"))
+            form.add_error(None, refusal)
+            status = 429
+    else:
+        form = StoryForm(key_areas=key_areas_of(page))
+        photos = PhotoFormSet(prefix="photos")
+    response = page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "photos": photos,
+            "open_photos": photos.forms[:OPEN_PHOTOS],
+            "more_photos": photos.forms[OPEN_PHOTOS:],
+            "open_count": OPEN_PHOTOS,
+            "max_photos": MAX_PHOTOS,
+            "more_open": any(photo.errors for photo in photos.forms[OPEN_PHOTOS:]),
+            "photo_errors": photo_errors(photos),
+            "accepting": accepting,
+        },
+    )
+    response.status_code = status
+    return private(response)
+
+
+def photo_errors(photos):
+    """The photos' errors for the summary at the top of the form: "Photo 2: …"."""
+    if not photos.is_bound:
+        return []
+    found = [str(error) for error in photos.non_form_errors()]
+    for number, photo in enumerate(photos.forms, start=1):
+        for error in photo.non_field_errors():
+            found.append(_("Photo %(number)s: %(error)s") % {"number": number, "error": error})
+        for field in photo:
+            for error in field.errors:
+                found.append(
+                    _("Photo %(number)s, %(field)s: %(error)s")
+                    % {"number": number, "field": field.label, "error": error}
+                )
+    return found
+
+
+def rate_limit(request, email):
+    """Why a send over the limits is refused, or None."""
+    recent = StorySubmission.objects.filter(created_at__gte=since(hours=1))
+    if over_limit(
+        recent.filter(client=client_key(request)), settings.STORY_SUBMISSIONS_PER_ADDRESS
+    ):
+        return _(
+            "Several stories were sent from your connection in the last hour. Please wait "
+            "an hour and send yours again."
+        )
+    recent = StorySubmission.objects.filter(created_at__gte=since(days=1))
+    if over_limit(recent.filter(email__iexact=email), settings.STORY_SUBMISSIONS_PER_EMAIL):
+        return _(
+            "Several stories were sent with this e-mail address today. Please confirm those "
+            "first, or send yours again tomorrow."
+        )
+    return None
+
+
+@transaction.atomic
+def save_submission(request, page, form, photos):
+    data = form.cleaned_data
+    submission = StorySubmission.objects.create(
+        share_page=page,
+        language=page.locale.language_code,
+        title=data["title"],
+        summary=data["summary"],
+        text=data["text"],
+        place_name=data["place_name"],
+        country=data["country"],
+        date=data["date"],
+        video_url=data["video_url"],
+        name=data["name"],
+        organisation=data["organisation"],
+        role=data["role"],
+        email=data["email"],
+        consent_statement=page.consent_statement,
+        consented_at=timezone.now(),
+        client=client_key(request),
+    )
+    submission.key_areas.set(data["key_areas"])
+    sent = [photo.cleaned_data for photo in photos.forms if photo.cleaned_data.get("photo")]
+    for order, photo in enumerate(sent):
+        SubmittedPhoto.objects.create(
+            submission=submission,
+            file=without_metadata(photo["photo"]),
+            alt_text=photo["alt_text"],
+            credit=photo["credit"],
+            sort_order=order,
+        )
+    return submission
+
+
+def confirmation_url(page, submission):
+    token = link_token(submission.pk, CONFIRMATION_SALT)
+    return page.get_full_url() + page.reverse_subpage("confirm", args=[token])
+
+
+def sent(request, page):
+    return private(
+        page.render(
+            request,
+            template="submissions/sent.html",
+            context_overrides={"retention_days": settings.UNCONFIRMED_RETENTION_DAYS},
+        )
+    )
+
+
+def confirm(request, page, token):
+    """
+    The link in the e-mail. Opening it shows a button: mail scanners that open links
+    must not confirm for the sender.
+    """
+    try:
+        pk = from_link_token(
+            token, CONFIRMATION_SALT, max_age=settings.UNCONFIRMED_RETENTION_DAYS * 86400
+        )
+        submission = StorySubmission.objects.get(pk=pk, share_page=page)
+    except (signing.BadSignature, StorySubmission.DoesNotExist):
+        response = page.render(request, template="submissions/confirm.html")
+        response.status_code = 404
+        return private(response)
+    if request.method == "POST" and submission.confirmed_at is None:
+        submission = drafting.draft_story(submission)
+        emails.send_acknowledgement(submission)
+    confirmed = submission.confirmed_at is not None
+    return private(
+        page.render(
+            request,
+            template="submissions/confirm.html",
+            context_overrides={"submission": submission, "confirmed": confirmed},
+        )
+    )
