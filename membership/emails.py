@@ -1,15 +1,16 @@
 """What a person who asked to join hears from us, in the language of the page they used."""
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from common.mail import plain_text
 
 
 def send(join_request, template, context):
     context = {**context, "name": join_request.form_data.get("name", "")}
     with translation.override(join_request.language):
-        subject = render_to_string(f"membership/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"membership/emails/{template}.txt", context)
+        subject = plain_text(f"membership/emails/{template}_subject.txt", context).strip()
+        body = plain_text(f"membership/emails/{template}.txt", context)
     EmailMessage(subject, body, to=[join_request.email]).send()
 
 

@@ -5,15 +5,16 @@ when a moderator publishes it.
 """
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from common.mail import plain_text
 
 
 def send(submission, template, context=None):
     context = {**(context or {}), "submission": submission}
     with translation.override(submission.language):
-        subject = render_to_string(f"submissions/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"submissions/emails/{template}.txt", context)
+        subject = plain_text(f"submissions/emails/{template}_subject.txt", context).strip()
+        body = plain_text(f"submissions/emails/{template}.txt", context)
     EmailMessage(subject, body, to=[submission.email]).send()
 
 

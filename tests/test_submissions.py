@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
@@ -356,3 +357,32 @@ def test_unconfirmed_stories_are_deleted_after_the_retention_period(
     ]
     assert len(stored_images(settings.MEDIA_ROOT)) == len(files_before) - 1
     assert Page.objects.filter(title="Rain gardens at Escuela Verde").count() == 1
+
+
+def test_a_members_story_is_translated_like_any_other(client, share, mailoutbox, english):
+    arabic_share = form_pages("ar")[0]
+    send(client, arabic_share, title="حدائق المطر")
+    confirm(client, mailoutbox)
+    story = StorySubmission.objects.get().story
+    publish(client, story)
+    sign_in(client, "moderator")
+    editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Sent by Ana Ruiz: consent and photos" in editor
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[story.pk]),
+        {"locales": [english.pk]},
+    )
+    assert response.status_code == 302
+    in_english = StoryPage.objects.get(pk=story.pk).get_translation(english)
+    assert not in_english.live
+    assert in_english.get_parent().locale == english
+    client.logout()
+    assert client.get(in_english.get_url()).status_code == 404
+
+
+def test_the_e_mails_are_plain_text_with_nothing_escaped(client, share, mailoutbox):
+    send(client, share, name="Ana & Luis", title='Rain "gardens" & more')
+    message = mailoutbox[0]
+    assert message.subject == 'Please confirm your story “Rain "gardens" & more”'
+    assert message.body.startswith("Hello Ana & Luis,\n\nThank you for sharing")
+    assert "&amp;" not in message.body and "&quot;" not in message.body

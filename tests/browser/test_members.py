@@ -193,3 +193,32 @@ def test_a_person_joins_with_a_double_opt_in_and_unsubscribes(
     assert JoinRequest.objects.get().unsubscribed_at is not None
     assert requested_hosts == {site.url.removeprefix("http://")}
     assert blocked(policy_violations) == []
+
+
+@pytest.mark.usefixtures("quick_forms")
+def test_the_story_form_works_without_javascript(browser, site, mailoutbox, tmp_path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    share = in_language(ShareStoryPage, "share-your-story", "en")
+    page.goto(f"{site.url}{share.url}")
+    page.get_by_label("Title of your story").fill("Night classes for parents")
+    page.get_by_label("Summary").fill("Parents learn to read alongside their children.")
+    page.get_by_label("Your story", exact=True).fill("Every Tuesday the library stays open.")
+    page.get_by_label("Place", exact=True).fill("Fresno")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_label("When it happened").fill("2026-11-01")
+    page.get_by_text("Add more photos").click()
+    page.locator("[name=photos-4-photo]").set_input_files(
+        write_photo(tmp_path / "library.jpg", "#335577")
+    )
+    page.locator("[name=photos-4-alt_text]").fill("Parents read at a library table.")
+    page.get_by_label("I confirm the statement above.").check()
+    page.get_by_label("Your name").fill("Maria Lopez")
+    page.get_by_label("Your e-mail address").fill("maria@example.org")
+    page.get_by_role("button", name="Send my story").click()
+    expect(page.locator("h1")).to_have_text("Check your e-mail")
+    submission = StorySubmission.objects.get(email="maria@example.org")
+    assert [photo.alt_text for photo in submission.photos.all()] == [
+        "Parents read at a library table."
+    ]
+    context.close()
