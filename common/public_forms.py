@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from .client import client_ip
@@ -45,6 +46,13 @@ def link_token(value, salt):
 def from_link_token(token, salt, max_age=None):
     """The value signed in `token`; raises signing.BadSignature if it is forged or too old."""
     return signing.loads(token.replace("/", ":"), salt=salt, max_age=max_age)
+
+
+def for_one_reader(response, status=200):
+    """A form's page, with its CSRF token and time of opening: never cached anywhere."""
+    response.status_code = status
+    add_never_cache_headers(response)
+    return response
 
 
 def client_key(request):

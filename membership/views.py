@@ -9,10 +9,16 @@ from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from common.public_forms import client_key, from_link_token, link_token, over_limit, since
+from common.public_forms import (
+    client_key,
+    for_one_reader,
+    from_link_token,
+    link_token,
+    over_limit,
+    since,
+)
 
 from . import emails
 from .forms import JoinForm
@@ -20,12 +26,6 @@ from .models import JoinRequest
 
 CONFIRM_SALT = "membership.confirm"
 UNSUBSCRIBE_SALT = "membership.unsubscribe"
-
-
-def private(response, status=200):
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response
 
 
 def join_form(request, page):
@@ -46,7 +46,7 @@ def join_form(request, page):
             return redirect(page.url + page.reverse_subpage("sent"))
         form.add_error(None, refusal)
         status = 429
-    return private(page.render(request, context_overrides={"form": form}), status)
+    return for_one_reader(page.render(request, context_overrides={"form": form}), status)
 
 
 def rate_limit(request, email):
@@ -72,7 +72,7 @@ def link(page, route, join_request):
 
 
 def sent(request, page):
-    return private(
+    return for_one_reader(
         page.render(
             request,
             template="membership/sent.html",
@@ -95,7 +95,7 @@ def confirm(request, page, token):
         join_request.confirmed_at = timezone.now()
         join_request.save(update_fields=["confirmed_at"])
         emails.send_welcome(join_request, link(page, "unsubscribe", join_request))
-    return private(
+    return for_one_reader(
         page.render(
             request,
             template="membership/confirm.html",
@@ -110,7 +110,7 @@ def unsubscribe(request, page, token):
     if join_request and request.method == "POST" and join_request.unsubscribed_at is None:
         join_request.unsubscribed_at = timezone.now()
         join_request.save(update_fields=["unsubscribed_at"])
-    return private(
+    return for_one_reader(
         page.render(
             request,
             template="membership/unsubscribe.html",

@@ -4,18 +4,14 @@ to confirm their address, an acknowledgement once they have, and the story's add
 when a moderator publishes it.
 """
 
-from django.core.mail import EmailMessage
-from django.utils import translation
-
-from common.mail import plain_text
+from common.mail import send_in_language
 
 
 def send(submission, template, context=None):
     context = {**(context or {}), "submission": submission}
-    with translation.override(submission.language):
-        subject = plain_text(f"submissions/emails/{template}_subject.txt", context).strip()
-        body = plain_text(f"submissions/emails/{template}.txt", context)
-    EmailMessage(subject, body, to=[submission.email]).send()
+    send_in_language(
+        submission.language, f"submissions/emails/{template}", context, [submission.email]
+    )
 
 
 def send_confirmation_request(submission, confirmation_url):

@@ -9,10 +9,16 @@ from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from common.public_forms import client_key, from_link_token, link_token, over_limit, since
+from common.public_forms import (
+    client_key,
+    for_one_reader,
+    from_link_token,
+    link_token,
+    over_limit,
+    since,
+)
 from common.uploads import without_metadata
 
 from . import drafting, emails
@@ -20,11 +26,6 @@ from .forms import MAX_PHOTOS, OPEN_PHOTOS, PhotoFormSet, StoryForm
 from .models import StorySubmission, SubmittedPhoto
 
 CONFIRMATION_SALT = "submissions.confirm"
-
-
-def private(response):
-    add_never_cache_headers(response)
-    return response
 
 
 def key_areas_of(page):
@@ -63,8 +64,7 @@ def story_form(request, page):
             "accepting": accepting,
         },
     )
-    response.status_code = status
-    return private(response)
+    return for_one_reader(response, status)
 
 
 def photo_errors(photos):
@@ -143,7 +143,7 @@ def confirmation_url(page, submission):
 
 
 def sent(request, page):
-    return private(
+    return for_one_reader(
         page.render(
             request,
             template="submissions/sent.html",
@@ -164,13 +164,12 @@ def confirm(request, page, token):
         submission = StorySubmission.objects.get(pk=pk, share_page=page)
     except (signing.BadSignature, StorySubmission.DoesNotExist):
         response = page.render(request, template="submissions/confirm.html")
-        response.status_code = 404
-        return private(response)
+        return for_one_reader(response, 404)
     if request.method == "POST" and submission.confirmed_at is None:
         submission = drafting.draft_story(submission)
         emails.send_acknowledgement(submission)
     confirmed = submission.confirmed_at is not None
-    return private(
+    return for_one_reader(
         page.render(
             request,
             template="submissions/confirm.html",

@@ -4,7 +4,9 @@ the site. Publishing purges exactly the addresses that show the change, and whil
 site is down Varnish keeps serving what it has.
 """
 
+import http.cookiejar
 import os
+import re
 import shutil
 import socket
 import socketserver
@@ -12,6 +14,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -20,7 +23,9 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from home.models import HomePage, KeyAreaPage
+from membership.models import JoinRequest
 from stories.models import StoryIndexPage, StoryPage
+from tests.members import form_pages
 from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -207,3 +212,35 @@ def test_while_the_site_is_down_varnish_serves_what_it_has(varnish, monkeypatch)
     status, state, stale = varnish.get("/en/what-we-do/")
     assert (status, state) == (200, "HIT")
     assert stale == page
+
+
+def test_the_public_forms_pass_through_varnish_uncached_and_work(varnish, settings):
+    settings.PUBLIC_FORM_MIN_SECONDS = 0
+    share, join = form_pages("en")
+    for page in (share, join):
+        assert [varnish.get(page.url)[1] for _ in range(3)] == ["MISS"] * 3
+    cookies = http.cookiejar.CookieJar()
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+    with browser.open(varnish.url(join.url), timeout=10) as response:
+        html = response.read().decode()
+        assert "no-store" in response.headers["Cache-Control"]
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|opened)" value="([^"]+)"', html))
+    area = KeyAreaPage.objects.filter(locale__language_code="en").first()
+    data = {
+        **fields,
+        "name": "Kofi Mensah",
+        "email": "kofi@example.org",
+        "country": "GH",
+        "wants": "news",
+        "interests": area.pk,
+        "preferred_language": "en",
+        "consent": "on",
+    }
+    request = urllib.request.Request(
+        varnish.url(join.url),
+        data=urllib.parse.urlencode(data).encode(),
+        headers={"Referer": varnish.url(join.url)},
+    )
+    with browser.open(request, timeout=10) as response:
+        assert response.url.endswith(f"{join.url}sent/")
+    assert JoinRequest.objects.get().email == "kofi@example.org"

@@ -18,7 +18,9 @@ from common.models import SiteSettings
 from demo.content import DEMO_USERS
 from demo.localize import demo_texts, memory, translation_sources, untranslated_texts
 from home.models import HomePage, KeyAreaPage, StandardPage
+from membership.models import JoinPage
 from stories.models import StoryPage
+from submissions.models import ShareStoryPage, StorySubmission
 from tests.html import parse, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
@@ -258,3 +260,21 @@ def test_the_site_and_the_admin_links_follow_base_url(admin_client, settings):
     assert story.full_url == f"https://network.example.org{story.url}"
     assert story.url in links  # "View live", on the admin's own host
     assert "localhost" not in edit.content.decode()
+
+
+def test_a_members_story_waits_for_moderation_and_the_forms_are_in_every_language(client):
+    submission = StorySubmission.objects.get()
+    story = submission.story
+    assert submission.confirmed_at and not story.live
+    assert story.current_workflow_state.status == "in_progress"
+    assert story.get_translations().count() == 0
+    assert client.get(story.url).status_code == 404
+    for model in (ShareStoryPage, JoinPage):
+        pages = model.objects.live().select_related("locale")
+        assert sorted(page.locale.language_code for page in pages) == ["ar", "en", "es", "fr"]
+        for page in pages:
+            response = client.get(page.url)
+            assert response.status_code == 200
+            assert page.title in response.content.decode()
+            footer = parse(response.content).find(".//footer")
+            assert page.url in [link.get("href") for link in footer.iter("a")]
