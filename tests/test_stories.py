@@ -6,11 +6,12 @@ import feedparser
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import streamfield
 
-from common.search import index_matches
+from common.search import index_matches, search_pages
 from gallery.models import MediaItemPage
 from home.models import StandardPage
 from stories.models import StoryIndexPage, StoryPage
@@ -330,3 +331,15 @@ def test_search_reads_the_full_text_index_of_the_readers_language():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = index_matches(words, "spanish").explain()
     assert "search_document_spanish" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+def test_search_on_sqlite_matches_through_fts5_and_fetches_one_page(client, english):
+    with CaptureQueriesContext(connection) as queries:
+        results = search_pages('mangroves "coast', english)
+        first_page = results[0:10]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "MATCH" in sql and "bm25" not in sql
+    assert [page.title for page in first_page] == [CEBU]
+    assert results.count() == 1
+    assert search_pages("NEAR( AND - *", english).count() == 0
