@@ -16,6 +16,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from .client import client_ip
 
@@ -32,6 +33,11 @@ TOO_FAST = _(
     "send it again."
 )
 TOO_OLD = _("This form was opened too long ago. Please check your answers and send it again.")
+
+
+def country_choices():
+    """Every country, named and sorted in the reader's language, after an empty choice."""
+    return [("", "—"), *countries]
 
 
 def link_token(value, salt):

@@ -2,10 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from common.public_forms import GuardedForm
+from common.public_forms import GuardedForm, country_choices
 
 WANTS = [
     ("join", _("Join the network")),
@@ -25,7 +23,7 @@ class JoinForm(GuardedForm):
         label=_("School or organisation (optional)"),
         help_text=_("If you ask on behalf of one."),
     )
-    country = LazyTypedChoiceField(choices=countries, label=_("Country"))
+    country = forms.ChoiceField(choices=country_choices, label=_("Country"))
     wants = forms.MultipleChoiceField(
         choices=WANTS,
         label=_("I would like to"),
@@ -51,7 +49,6 @@ class JoinForm(GuardedForm):
     def __init__(self, *args, interests, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["interests"].queryset = interests
-        self.fields["country"].choices = [("", "—"), *countries]
         self.initial.setdefault("preferred_language", get_language())
 
     def submission_data(self, consent_statement):

@@ -4,10 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from common.public_forms import GuardedForm
+from common.public_forms import GuardedForm, country_choices
 from common.uploads import DecodedImageField
 
 MAX_PHOTOS = 10
@@ -42,7 +40,7 @@ class StoryForm(GuardedForm):
         label=_("Place"),
         help_text=_("A school, town or city."),
     )
-    country = LazyTypedChoiceField(choices=countries, label=_("Country"))
+    country = forms.ChoiceField(choices=country_choices, label=_("Country"))
     date = forms.DateField(
         label=_("When it happened"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -92,7 +90,6 @@ class StoryForm(GuardedForm):
     def __init__(self, *args, key_areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key_areas"].queryset = key_areas
-        self.fields["country"].choices = [("", "—"), *countries]
 
     def clean_date(self):
         date = self.cleaned_data["date"]

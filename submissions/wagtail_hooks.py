@@ -19,6 +19,8 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from stories.models import StoryPage
+
 from .drafting import remove_photo
 from .models import StorySubmission, SubmittedPhoto
 
@@ -88,6 +90,8 @@ class SubmittedStoriesViewSet(ModelViewSet):
         "text",
     ]
     copy_view_enabled = False
+    # Nobody may add or edit a submission here (ReviewOnlyPolicy); the viewset still
+    # builds add and edit forms when it is registered, and they need fields.
     form_fields = ["title"]
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
@@ -152,6 +156,8 @@ def add_waiting_stories(request, panels):
 
 @hooks.register("register_page_header_buttons")
 def submission_button(page, user, view_name, next_url=None):
+    if page.specific_class is not StoryPage:
+        return
     submission = StorySubmission.objects.filter(story_id=page.pk).first()
     if submission and user.has_perm("submissions.view_storysubmission"):
         yield HeaderButton(
