@@ -113,6 +113,12 @@ def draft_story(submission):
     return submission
 
 
+def image_id_of(block):
+    """The id of an image block's image (None once the image left the library)."""
+    image = block.value["image"]
+    return image.pk if image else None
+
+
 def without_image(page, image_id, replacement):
     """
     `page`'s latest draft without the image: out of its body, and if it led the story,
@@ -129,7 +135,7 @@ def without_image(page, image_id, replacement):
     draft.body = [
         (block.block_type, block.value)
         for block in draft.body
-        if not (block.block_type == "image" and block.value["image"].pk in leaving)
+        if not (block.block_type == "image" and image_id_of(block) in leaving)
     ]
     return draft
 

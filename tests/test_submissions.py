@@ -10,6 +10,7 @@ import io
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -21,7 +22,9 @@ from wagtail.models import Page, WorkflowState
 
 from stories.models import StoryIndexPage, StoryPage
 from submissions.models import StorySubmission, SubmittedPhoto
+from tests.conftest import translate
 from tests.factories import PASSWORD
+from tests.html import parse
 from tests.members import form_pages, has_location, link_in, photo, stored_images, story_data
 
 pytestmark = pytest.mark.django_db
@@ -262,24 +265,26 @@ def test_publishing_the_story_tells_its_sender_in_her_language(client, share, ma
 
 
 def test_moderators_see_the_consent_and_remove_a_photo_and_the_public_sees_it_gone(
-    client, share, mailoutbox
+    client, share, mailoutbox, spanish
 ):
     photos = [
         (photo("one.jpg"), "Pupils dig a rain garden", "Luis Mora"),
-        (photo("two.jpg", colour="#884422"), "A child's face, close up", ""),
+        (photo("two.jpg", colour="#884422"), "Close-up of a pupil at the tap", ""),
         (photo("three.jpg", colour="#224488"), "The garden after the rain", ""),
     ]
     send(client, share, photos=photos)
     confirm(client, mailoutbox)
     submission = StorySubmission.objects.get()
     publish(client, submission.story)
+    in_spanish = translate(submission.story, spanish)
+    assert "Close-up of a pupil" in client.get(in_spanish.url).content.decode()
 
     sign_in(client, "moderator")
     inspect = client.get(f"/admin/submitted-stories/inspect/{submission.pk}/").content.decode()
     assert submission.consent_statement in inspect
     assert "Confirmed by Ana Ruiz on" in inspect
     assert inspect.count("Remove this photo") == 3
-    face = submission.photos.get(alt_text="A child's face, close up")
+    face = submission.photos.get(alt_text="Close-up of a pupil at the tap")
     face_image, face_file = face.image, face.image.file.name
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(f"/admin/submitted-stories/photos/{face.pk}/remove/")
@@ -290,24 +295,39 @@ def test_moderators_see_the_consent_and_remove_a_photo_and_the_public_sees_it_go
 
     story = StoryPage.objects.get(pk=submission.story_id)
     assert story.live and story.title == "Rain gardens at Escuela Verde"
-    public = client.get(story.url).content.decode()
-    assert "A child's face" not in public
-    assert "The garden after the rain" in public and "Pupils dig a rain garden" in public
+    for page in (story, in_spanish):
+        public = client.get(page.url).content.decode()
+        assert "Close-up of a pupil" not in public, page.url
+        assert "The garden after the rain" in public and "Pupils dig a rain garden" in public
+
+    # Taking out the photo that leads the story puts the next one in its place.
+    sign_in(client, "moderator")
+    lead = submission.photos.get(alt_text="Pupils dig a rain garden")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(f"/admin/submitted-stories/photos/{lead.pk}/remove/")
+    client.logout()
+    for page in (story, in_spanish):
+        hero = parse(client.get(page.url).content).find(".//figure[@class='story__hero']//img")
+        assert hero.get("alt") == "The garden after the rain", page.url
+        assert "Pupils dig a rain garden" not in client.get(page.url).content.decode()
 
 
-def test_only_moderators_remove_photos_and_editors_read_submissions(client, share, mailoutbox):
+def refuse_removals(client, photo):
+    """An editor and a translator each try to remove `photo`; it stays, image and all."""
+    for username in ("editor", "translator-es"):
+        sign_in(client, username)
+        response = client.post(f"/admin/submitted-stories/photos/{photo.pk}/remove/")
+        assert response.status_code in (302, 403)
+        client.logout()
+    assert SubmittedPhoto.objects.filter(pk=photo.pk, image__isnull=False).exists()
+
+
+def test_only_moderators_remove_photos_and_editors_read_submissions(
+    client, share, mailoutbox, spanish
+):
     send(client, share, photos=[(photo(), "Pupils dig a rain garden", "")])
     confirm(client, mailoutbox)
     submission = StorySubmission.objects.get()
-    lead = submission.photos.get()
-    for username in ("editor", "translator-es"):
-        sign_in(client, username)
-        assert client.post(f"/admin/submitted-stories/photos/{lead.pk}/remove/").status_code in (
-            302,
-            403,
-        )
-        client.logout()
-    assert SubmittedPhoto.objects.filter(pk=lead.pk, image__isnull=False).exists()
     sign_in(client, "editor")
     listing = client.get("/admin/submitted-stories/")
     assert listing.status_code == 200
@@ -321,6 +341,17 @@ def test_only_moderators_remove_photos_and_editors_read_submissions(client, shar
     client.logout()
     sign_in(client, "translator-es")
     assert client.get("/admin/submitted-stories/").status_code in (302, 403)
+    client.logout()
+    refuse_removals(client, submission.photos.get())
+
+    # Published in two languages: a refused removal leaves both exactly as they were.
+    publish(client, submission.story)
+    pages = [submission.story, translate(submission.story, spanish)]
+    before = {page.url: client.get(page.url).content for page in pages}
+    assert all(b"Pupils dig a rain garden" in content for content in before.values())
+    refuse_removals(client, submission.photos.get())
+    cache.clear()
+    assert {page.url: client.get(page.url).content for page in pages} == before
 
 
 def test_no_stored_file_keeps_where_a_photo_was_taken(client, share, mailoutbox, settings):
@@ -386,3 +417,21 @@ def test_the_e_mails_are_plain_text_with_nothing_escaped(client, share, mailoutb
     assert message.subject == 'Please confirm your story “Rain "gardens" & more”'
     assert message.body.startswith("Hello Ana & Luis,\n\nThank you for sharing")
     assert "&amp;" not in message.body and "&quot;" not in message.body
+
+
+def test_a_photo_comes_out_even_when_another_left_the_library_first(client, share, mailoutbox):
+    photos = [
+        (photo("one.jpg"), "Pupils dig a rain garden", ""),
+        (photo("two.jpg", colour="#884422"), "Close-up of a pupil at the tap", ""),
+        (photo("three.jpg", colour="#224488"), "The garden after the rain", ""),
+    ]
+    send(client, share, photos=photos)
+    confirm(client, mailoutbox)
+    submission = StorySubmission.objects.get()
+    submission.photos.get(alt_text="The garden after the rain").image.delete()
+    sign_in(client, "moderator")
+    face = submission.photos.get(alt_text="Close-up of a pupil at the tap")
+    response = client.post(f"/admin/submitted-stories/photos/{face.pk}/remove/")
+    assert response.status_code == 302
+    draft = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object()
+    assert [block.value["image"] for block in draft.body if block.block_type == "image"] == [None]
