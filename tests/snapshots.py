@@ -32,9 +32,13 @@ def restore(snapshot):
 
 
 def reset_sequences():
-    """Move PostgreSQL's sequences past the rows there are (SQLite keeps up by itself)."""
+    """
+    Move PostgreSQL's sequences past the rows there are (SQLite keeps up by itself), the
+    many-to-many tables' too: a live server's flush restarts them all.
+    """
+    models = apps.get_models(include_auto_created=True)
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
 
 
