@@ -13,7 +13,13 @@ from wagtail.search import index
 
 from common.blocks import BodyBlock
 from common.forms import KeyAreasInPageLanguageForm
-from common.models import MainImageMixin, SharingMixin, localized_key_areas, public
+from common.models import (
+    MainImageMixin,
+    SharingMixin,
+    few_of_a_kind,
+    localized_key_areas,
+    public,
+)
 
 # With more alliances than this, the index offers a filter by focus sector.
 FILTER_THRESHOLD = 5
@@ -43,7 +49,7 @@ class AllianceIndexPage(SharingMixin, Page):
     def live_alliances(self):
         """Live alliances in the order editors set in the admin's page listing."""
         return (
-            public(AlliancePage.objects.child_of(self).live())
+            public(few_of_a_kind(AlliancePage.objects.child_of(self).live()))
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import shared_fragment
+from common.listings import Listing
 
 
 class ListingFilters:
@@ -24,6 +25,8 @@ class ListingFilters:
             lambda: self.compute_options(pages, locale),
         )
         self.__dict__.update(options)
+        self.pages = pages
+        self.language = locale.language_code
         self.values = {
             name: params[name]
             for name, choices in self.options.items()
@@ -64,6 +67,11 @@ class ListingFilters:
             for name, choices in self.options.items()
             if choices
         ]
+
+    def listing(self, name):
+        """The pages these filters leave, as a Listing kept per choice of filters."""
+        chosen = "&".join(f"{field}={value}" for field, value in sorted(self.values.items()))
+        return Listing(f"{name}?{chosen}", self.language, self.apply(self.pages))
 
     def apply(self, pages):
         if "area" in self.values:

@@ -85,6 +85,15 @@ def public(pages):
     return pages.exclude(Exists(restricted))
 
 
+def few_of_a_kind(pages):
+    """
+    `pages`, of a type there are few of (key areas, alliances), found by starting from that
+    type's own table: SQLite would otherwise walk every page of the tree, each of thousands
+    of stories, to find them.
+    """
+    return pages.filter(pk__in=pages.model.objects.values("pk"))
+
+
 def newest_first(pages):
     """Live, public `pages` with their main images, newest first, as listings show them."""
     return (

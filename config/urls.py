@@ -1,9 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from common.routing import serve_page
 from common.sitemaps import language_sitemap, sitemap_index
 from common.views import robots_txt, search
 from operations.media import media_urls
@@ -22,5 +23,6 @@ urlpatterns += media_urls()
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

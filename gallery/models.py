@@ -68,12 +68,11 @@ class GalleryIndexPage(SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.live_items()
-        filters = MediaFilters(request.GET, items, active_locale())
+        filters = MediaFilters(request.GET, self.live_items(), active_locale())
         context["filters"] = filters
-        context["items"] = Paginator(filters.apply(items), self.items_per_page).get_page(
-            request.GET.get("page")
-        )
+        context["items"] = Paginator(
+            filters.listing(f"media:{self.pk}"), self.items_per_page
+        ).get_page(request.GET.get("page"))
         return context
 
 

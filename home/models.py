@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
-from common.models import MainImageMixin, SharingMixin, SiteSettings, public
+from common.models import MainImageMixin, SharingMixin, SiteSettings, few_of_a_kind, public
 
 
 class HomePage(MainImageMixin, SharingMixin, Page):
@@ -117,7 +117,7 @@ class HomePage(MainImageMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
-            public(KeyAreaPage.objects.live().descendant_of(self))
+            public(few_of_a_kind(KeyAreaPage.objects.live().descendant_of(self)))
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")
@@ -205,7 +205,7 @@ class KeyAreaIndexPage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_areas"] = (
-            public(KeyAreaPage.objects.child_of(self).live())
+            public(few_of_a_kind(KeyAreaPage.objects.child_of(self).live()))
             .select_related("image")
             .prefetch_related("image__renditions")
         )

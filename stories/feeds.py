@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
+from common.listings import Listing
 from topics.models import in_reader_language
 
 
@@ -33,7 +34,12 @@ class StoryFeed(Feed):
         return self.index.introduction or self.index.title
 
     def items(self):
-        stories = list(self.index.live_stories().prefetch_related("topics")[: self.size])
+        stories = Listing(
+            f"feed:{self.index.pk}",
+            self.language,
+            self.index.live_stories().prefetch_related("topics"),
+            most=self.size,
+        )[: self.size]
         # Every story's topics in the reader's language, translated in one query.
         topics = {topic for story in stories for topic in story.topics.all()}
         self.topic_names = {

@@ -97,15 +97,14 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.live_stories()
-        filters = StoryFilters(request.GET, stories, active_locale())
-        stories = filters.apply(stories)
+        filters = StoryFilters(request.GET, self.live_stories(), active_locale())
+        stories = filters.listing(f"stories:{self.pk}")
 
         featured = None
         if not filters.active and not request.GET.get("page"):
             featured = self.featured_story if self.featured_story_live() else stories.first()
             if featured is not None:
-                stories = stories.exclude(pk=featured.pk)
+                stories = stories.without(featured)
 
         context["filters"] = filters
         context["featured"] = featured

@@ -1,3 +1,4 @@
+import functools
 import json
 import re
 from urllib.parse import quote
@@ -145,6 +146,7 @@ def privacy_enhanced(embed_html):
 
 
 @register.filter
+@functools.cache
 def open_graph_locale(language_code):
     """A language as Open Graph names locales, with its likeliest territory: 'es' -> 'es_ES'."""
     likely = babel.Locale.parse(get_global("likely_subtags").get(language_code, language_code))

@@ -17,7 +17,7 @@ from home.models import HomePage, KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.html import parse, text
 from tests.pages import ONE_OF_EACH_TYPE, PUBLIC_FORMS, SEARCH_WORDS, audited_urls, in_language
-from tests.queries import render_queries
+from tests.queries import render_queries, rendered_sql
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -47,6 +47,28 @@ def test_every_page_type_makes_few_queries_whatever_the_number_of_stories(client
         # ten shown, so that count follows the mix of types, not the number of stories.
         search = f"/{language}/search/?q={SEARCH_WORDS[language]}"
         assert {**after, search: None} == {**before[language], search: None}
+        assert_listings_read_only_the_stories_they_show(client, language)
+
+
+def assert_listings_read_only_the_stories_they_show(client, language):
+    """
+    The stories index (filtered too), its feed, the home page and a key area read their
+    stories by id, a page at a time: which stories they list, in what order, is kept
+    from one change of the language's content to the next.
+    """
+    index = in_language(StoryIndexPage, "stories", language)
+    area = in_language(KeyAreaPage, "climate-change-and-nature-education", language)
+    year = StoryPage.objects.filter(locale=index.locale).latest("date").date.year
+    listings = [index.url, f"{index.url}?year={year}", f"{index.url}feed/"]
+    for url in [*listings, f"{index.url}?page=2", index.get_parent().url, area.url]:
+        reading_stories = [
+            sql for sql in rendered_sql(client, url) if 'FROM "stories_storypage"' in sql
+        ]
+        # The home page and key areas keep their stories' HTML as a fragment.
+        assert reading_stories or url not in listings, url
+        for sql in reading_stories:
+            assert '"stories_storypage"."page_ptr_id" IN (' in sql, (url, sql)
+            assert "COUNT(" not in sql, (url, sql)
 
 
 def state(client, url):
