@@ -17,6 +17,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils.translation import get_language_info
 from wagtail.models import Page, get_page_models
 from wagtail.search import models as search_models
@@ -62,13 +63,19 @@ def sqlite_search(query, locale):
     match = " ".join(f'"{word}"' for word in words)
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
     table = FTS_ENTRIES._meta.db_table
-    matches = IndexEntry.objects.filter(
-        content_type__in=page_types,
-        pk__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]),
-    ).values_list("object_id", flat=True)
+    # The matching pages' ids stay in the database, as a subquery: thousands of them
+    # would cost more to carry through Python than to rank.
+    matches = (
+        IndexEntry.objects.filter(
+            content_type__in=page_types,
+            pk__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]),
+        )
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
     title_matches = reduce(and_, (Q(title__icontains=word) for word in words))
     ranked = (
-        public(Page.objects.live().filter(locale=locale, pk__in=[int(pk) for pk in matches]))
+        public(Page.objects.live().filter(locale=locale, pk__in=matches))
         .annotate(
             title_rank=Case(
                 When(title_matches, then=Value(1)), default=Value(0), output_field=IntegerField()

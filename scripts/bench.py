@@ -2,12 +2,14 @@
 `make bench`: how much each page type costs, at the demo's size and with thousands of
 stories more.
 
-For each size it copies the demo database (SQLite), adds stories with `seed_stories`,
-serves the copy with gunicorn (two sync workers, production settings) and, per page type,
-prints the SQL queries of one uncached request, the CPU time the workers spend per
-uncached request, and requests per second uncached (each request a new address, so the
-page cache misses) and cached, with wrk; the forms' pages are never cached. The
-static-file ceiling is a stylesheet served by the same gunicorn in the same run.
+For each size (the demo's ten stories, a hundred, and five thousand by default) it copies
+the demo database (SQLite), adds stories with `seed_stories`, serves the copy with
+gunicorn (two sync workers, production settings) and, per page type, prints the SQL
+queries of one uncached request, the CPU time the workers spend per uncached request, and
+requests per second uncached (each request a new address, so the page cache misses) and
+cached, with wrk; the forms' pages are never cached. The static-file ceiling is a
+stylesheet served by the same gunicorn in the same run. Last, each page type's CPU time
+at every size, and how it grew.
 """
 
 import argparse
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
 PYTHON = sys.executable
 SECONDS = 3
+FULL_LISTINGS = 100
 CONNECTIONS = 4
 
 UNIQUE_ADDRESSES = """
@@ -190,6 +193,20 @@ def bench(size, extra_stories):
     worst = min(cached for *_rest, cached in rows if cached is not None)
     print(f"slowest cached page: {worst / static_rate:.0%} of the static-file ceiling", flush=True)
     print("never: a form's page, for one reader (its CSRF token), is never cached", flush=True)
+    return {name: cpu_ms for name, _count, cpu_ms, _uncached, _cached in rows}
+
+
+def print_growth(costs):
+    """Each page type's CPU per request at each size, and how it grew to the largest."""
+    sizes = list(costs)
+    print(f"\nCPU ms per uncached request as stories are added (load {os.getloadavg()[0]:.2f})")
+    heading = "".join(f"{size:>9}" for size in sizes)
+    print(f"{'page type':48}{heading} {sizes[-1]}/{sizes[0]} {sizes[-1]}/{sizes[1]}")
+    for name in costs[sizes[0]]:
+        figures = [costs[size][name] for size in sizes]
+        shown = "".join(f"{figure:>9.1f}" for figure in figures)
+        growth = f"{figures[-1] / figures[0] - 1:>+9.0%} {figures[-1] / figures[1] - 1:>+9.0%}"
+        print(f"{name[:48]:48}{shown} {growth}")
 
 
 def main():
@@ -199,8 +216,10 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
     manage("collectstatic", "--noinput", "-v0", database=WORK / "unused.sqlite3", debug=False)
     demo_stories = 9
-    bench(demo_stories + 1, 1)
-    bench(options.stories, options.stories - demo_stories)
+    # The demo's size; enough stories to fill every listing, feed and page of search
+    # results (at ten, they show fewer); and the large size.
+    sizes = [demo_stories + 1, FULL_LISTINGS, options.stories]
+    print_growth({size: bench(size, size - demo_stories) for size in sizes})
 
 
 if __name__ == "__main__":
