@@ -34,9 +34,6 @@ class Listing:
     def count(self):
         return len(self.ids)
 
-    def __len__(self):
-        return len(self.ids)
-
     def __getitem__(self, window):
         shown = self.ids[window]
         found = self.pages.in_bulk(shown) if shown else {}

@@ -33,11 +33,13 @@ def route_in_one_query(request, path):
     or WAGTAIL_ROUTES where Wagtail should find it on its own.
     """
     site = Site.find_for_request(request)
+    if site is None:
+        return WAGTAIL_ROUTES
     language = get_supported_content_language_variant(translation.get_language())
     home_paths = [
         root.root_path
-        for root in Site.get_site_root_paths()
-        if site is not None and root.site_id == site.pk and root.language_code == language
+        for root in site_root_paths(request)
+        if root.site_id == site.pk and root.language_code == language
     ]
     if not home_paths:
         return WAGTAIL_ROUTES
@@ -68,6 +70,13 @@ def route_in_one_query(request, path):
         return page.specific.route(request, remaining)
     except Http404:
         return None
+
+
+def site_root_paths(request):
+    """Wagtail's site root paths, kept on the request where its `get_url` looks for them."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
 
 
 def routes_itself(page, components):
