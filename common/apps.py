@@ -7,3 +7,6 @@ class CommonConfig(AppConfig):
 
     name = "common"
     verbose_name = _("Site-wide")
+
+    def ready(self):
+        from . import sites  # noqa: F401

@@ -1,11 +1,12 @@
 """
 Finding the page a public address names. Wagtail walks the tree from the site's root,
 asking the database for each level's page and again for its specific type, then for the
-home page in the reader's language: seven queries for a story. Here the pages along the
-path are found in one query by their slugs and `url_path`, and only the page served is fetched as
-its specific type; Wagtail's own route then runs on that page, so it answers exactly as
-Wagtail would. Wherever a page on the way routes addresses itself (a feed, a form's
-"sent" page), or anything is unusual, Wagtail routes from there as it always does.
+home page in the reader's language: seven queries for a story. Here the site comes from
+the cache (common/sites.py), the pages along the path are found in one query by their
+slugs and `url_path`, and only the page served is fetched as its specific type; Wagtail's
+own route then runs on that page, so it answers exactly as Wagtail would. Wherever a page
+on the way routes addresses itself (a feed, a form's "sent" page), or anything is
+unusual, Wagtail routes from there as it always does.
 """
 
 from django.http import Http404
@@ -14,6 +15,8 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+
+from .sites import site_for
 
 WAGTAIL_ROUTES = object()
 
@@ -32,7 +35,7 @@ def route_in_one_query(request, path):
     Wagtail's route (page, args, kwargs) for `path`, None where there is no such page,
     or WAGTAIL_ROUTES where Wagtail should find it on its own.
     """
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return WAGTAIL_ROUTES
     language = get_supported_content_language_variant(translation.get_language())

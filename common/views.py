@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -6,7 +5,6 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from .locales import active_locale
 from .search import search_pages
@@ -22,8 +20,7 @@ RESULTS_PER_PAGE = 10
 @cache_control(public=True, max_age=0, s_maxage=60, stale_if_error=7 * 24 * 60 * 60)
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = search_pages(query, active_locale()) if query else Page.objects.none()
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = search_pages(query, active_locale()).page(request.GET.get("page"), RESULTS_PER_PAGE)
     attach_images(page.object_list)
     return render(request, "search/search.html", {"query": query, "results": page})
 

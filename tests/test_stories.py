@@ -323,6 +323,28 @@ def test_story_types_in_search(client):
     assert {type(page) for page in results} == {StoryPage, MediaItemPage}
 
 
+def test_a_page_of_search_results_comes_with_their_count_from_one_query(client):
+    titles = [f"Rooftop beehive {number}" for number in range(12)]
+    for day, title in enumerate(titles, start=1):
+        StoryPageFactory(title=title, date=f"2026-04-{day:02}")
+
+    def results_page(number):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/en/search/", {"q": "beehive", "page": number})
+        document = parse(response.content)
+        shown = [text(link) for link in document.iterfind(".//h2[@class='search-result__title']/a")]
+        count = text(document.find(".//p[@class='search-count']"))
+        searches = [query for query in queries if "wagtailsearch_indexentry" in query["sql"]]
+        return shown, count, len(searches)
+
+    # Title matches first, then the newest.
+    assert results_page(1) == (titles[::-1][:10], "12 results", 1)
+    assert results_page(2) == (titles[1::-1], "12 results", 1)
+    # Out of range, and not a number: the last page and the first, as Django's paginator.
+    assert results_page(9)[:2] == results_page(0)[:2] == (titles[1::-1], "12 results")
+    assert results_page("x") == (titles[::-1][:10], "12 results", 1)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text index")
 def test_search_reads_the_full_text_index_of_the_readers_language():
     words = SearchQuery("huertos escolares", config="spanish", search_type="websearch")

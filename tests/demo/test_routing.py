@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from common.routing import WAGTAIL_ROUTES, route_in_one_query
 from stories.models import StoryIndexPage, StoryPage
@@ -100,3 +100,25 @@ def test_a_story_is_found_in_two_queries_after_the_site():
             page, _args, _kwargs = route_in_one_query(request, path)
     assert page == story and type(page) is StoryPage
     assert len(queries) == 2, [query["sql"] for query in queries]
+
+
+def test_the_site_is_remembered_until_a_site_changes(client):
+    story = StoryPage.objects.live().filter(locale__language_code="en").first()
+
+    def visit(number):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(story.url, {"visit": number})
+        asked_for_sites = any('FROM "wagtailcore_site"' in query["sql"] for query in queries)
+        return response.status_code, asked_for_sites
+
+    assert visit(1) == (200, True)
+    assert visit(2) == (200, False)
+    # The only site now serves another host: this one has none, from the very next request.
+    site = Site.objects.get()
+    site.hostname, site.is_default_site = "elsewhere.example", False
+    site.save()
+    assert visit(3) == (404, True)
+    site.hostname, site.is_default_site = "localhost", True
+    site.save()
+    assert visit(4) == (200, True)
+    assert visit(5) == (200, False)
