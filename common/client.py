@@ -1,13 +1,23 @@
+import ipaddress
+
 from django.conf import settings
 
 
 def client_ip(request):
     """
-    The address a request came from. Behind the TLS proxy the site is told to trust
-    (SECURE_PROXY_SSL_HEADER), that is the last address the proxy added to
-    X-Forwarded-For; a client cannot forge it, whatever it put there itself.
+    The reader's address. With TRUSTED_PROXY_COUNT proxies in front of the site, each
+    adds the address it was reached from to X-Forwarded-For, so the reader's address is
+    that many entries from the right; whatever a client wrote there itself stands further
+    left and is never read. A request that passed fewer proxies (a probe on the same
+    machine) is known by the first address written.
     """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
-        return forwarded.rsplit(",", 1)[-1].strip()
+    proxies = settings.TRUSTED_PROXY_COUNT
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if proxies and hops:
+        address = hops[-proxies] if len(hops) >= proxies else hops[0]
+        try:
+            return str(ipaddress.ip_address(address))
+        except ValueError:
+            pass
     return request.META.get("REMOTE_ADDR")

@@ -1,24 +1,41 @@
 """
-What an upload must be before the admin keeps it. Wagtail checks an image's type from its
-first bytes; a file that starts right and then breaks (truncated, or an image header on
-something else) would fail later, when a page asks for a rendition. Here every image is
-decoded whole and every document checked against what its extension promises, so a bad
-file is a form error at upload.
+What an upload must be before the site keeps it, checked in the order that costs least.
+
+An image is first judged on what it declares (its format, its size, how many frames it
+has), so a small file that would unfold into billions of pixels is refused before any of
+them is decoded; a GIF's frames are counted by walking its blocks, which also finds a GIF
+cut short. Then Wagtail's own checks decode its first frame, the one pages show, so a
+file that starts right and then breaks is a form error at upload, not a broken page.
+Documents are checked against what their extension promises. Last, the media store must
+have room for the file: a full or read-only disk is a form error, never a server error.
 """
 
 import io
+import os
+import shutil
 import zipfile
 
 from django import forms
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, ImageSequence
+from PIL import Image, ImageOps
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-# Enough frames to catch a broken animation without decoding a film.
-MAX_FRAMES_CHECKED = 300
+# Pillow's names of the formats WAGTAILIMAGES_EXTENSIONS may allow.
+IMAGE_FORMATS = {
+    "avif": "AVIF",
+    "gif": "GIF",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "png": "PNG",
+    "webp": "WEBP",
+}
+# Pages show an animation's first frame; more frames than this are not an illustration.
+MAX_FRAMES = 500
 
 # The first bytes each document type starts with, and the zip members of office files.
 SIGNATURES = {"pdf": b"%PDF-", "rtf": b"{\\rtf"}
@@ -34,20 +51,129 @@ UNREADABLE_IMAGE = _(
     "This file could not be read as an image: it may be damaged, cut short, or not the "
     "kind of image its name says. Save it again from an image editor and upload that."
 )
+UNSUPPORTED_FORMAT = _("This kind of image is not taken here. Upload it as %(formats)s.")
+TOO_MANY_PIXELS = _(
+    "This image is too large: %(width)s × %(height)s pixels, where at most %(limit)s million "
+    "pixels are taken. Save a smaller copy and upload that."
+)
+TOO_MANY_PIXELS_IN_FRAMES = _(
+    "This animation is too large: %(frames)s frames of %(width)s × %(height)s pixels, where "
+    "at most %(limit)s million pixels in all are taken. Upload a still image or a smaller "
+    "animation."
+)
+TOO_MANY_FRAMES = _(
+    "This animation has more than %(limit)s frames. Upload a still image or a shorter animation."
+)
+STORE_UNAVAILABLE = _(
+    "The site cannot store files just now (its media storage is full or read-only), so "
+    "nothing was kept. Please try again later; the site's operators have been told."
+)
 
 
-def check_image_decodes(file):
+class GifBlocks:
+    """
+    A GIF's frames counted from its block structure, without decoding any of them: an
+    image descriptor per frame, each followed by its data in sub-blocks, then the trailer.
+    Raises ValueError on a GIF cut short or malformed.
+    """
+
+    def __init__(self, data):
+        self.data = data
+        self.position = 0
+
+    def take(self, length):
+        if self.position + length > len(self.data):
+            raise ValueError("cut short")
+        chunk = self.data[self.position : self.position + length]
+        self.position += length
+        return chunk
+
+    def skip_colour_table(self, flags):
+        if flags & 0x80:
+            self.take(3 * 2 ** ((flags & 0x07) + 1))
+
+    def skip_sub_blocks(self):
+        while size := self.take(1)[0]:
+            self.take(size)
+
+    def count_frames(self, limit):
+        """The number of frames, or `limit` + 1 as soon as there are more than `limit`."""
+        self.take(6)
+        self.skip_colour_table(self.take(7)[4])
+        frames = 0
+        while frames <= limit:
+            introducer = self.take(1)
+            if introducer == b"\x3b":
+                return frames
+            if introducer == b"\x21":
+                self.take(1)
+                self.skip_sub_blocks()
+            elif introducer == b"\x2c":
+                self.skip_colour_table(self.take(9)[8])
+                self.take(1)
+                self.skip_sub_blocks()
+                frames += 1
+            else:
+                raise ValueError("not a GIF block")
+        return frames
+
+
+def declared_frames(image, file):
+    if image.format != "GIF":
+        return getattr(image, "n_frames", 1)
+    file.seek(0)
     try:
-        file.seek(0)
-        with Image.open(file) as image:
-            for index, frame in enumerate(ImageSequence.Iterator(image)):
-                frame.load()
-                if index >= MAX_FRAMES_CHECKED:
-                    break
-    except Exception as error:  # Pillow raises many kinds for broken data
+        return GifBlocks(file.read()).count_frames(MAX_FRAMES)
+    except ValueError as error:
         raise forms.ValidationError(UNREADABLE_IMAGE, code="undecodable") from error
+
+
+def check_declared_image(file, formats, max_pixels, format_message=UNSUPPORTED_FORMAT):
+    """
+    Refuse an image on its header alone: its format, dimensions and frames. A file Pillow
+    cannot even open is left to Wagtail's field, which says what it is instead.
+    """
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            image_format, (width, height) = image.format, image.size
+            frames = declared_frames(image, file)
+    except forms.ValidationError:
+        raise
+    except Exception:  # Pillow raises many kinds for what is not an image
+        return
     finally:
         file.seek(0)
+    if image_format not in formats:
+        raise forms.ValidationError(
+            format_message,
+            code="unsupported_format",
+            params={"formats": ", ".join(sorted(formats))},
+        )
+    if frames > MAX_FRAMES:
+        raise forms.ValidationError(
+            TOO_MANY_FRAMES, code="too_many_frames", params={"limit": MAX_FRAMES}
+        )
+    if width * height * frames > max_pixels:
+        size = {"width": width, "height": height, "frames": frames}
+        message = TOO_MANY_PIXELS if frames == 1 else TOO_MANY_PIXELS_IN_FRAMES
+        raise forms.ValidationError(
+            message, code="too_many_pixels", params={**size, "limit": round(max_pixels / 1e6)}
+        )
+
+
+def check_store_accepts(size):
+    """
+    Whether the media store can take a file of `size` bytes now, with room to spare for
+    its renditions. Object storage is not asked in advance: it has no disk to fill.
+    """
+    if not isinstance(default_storage, FileSystemStorage):
+        return
+    location = default_storage.location
+    while not os.path.isdir(location):
+        location = os.path.dirname(location)
+    if not os.access(location, os.W_OK) or shutil.disk_usage(location).free < 2 * size + 2**20:
+        raise forms.ValidationError(STORE_UNAVAILABLE, code="store_unavailable")
 
 
 def check_document_matches_extension(file):
@@ -98,7 +224,8 @@ def without_metadata(file):
     if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
         image = image.convert("RGB")
     output = io.BytesIO()
-    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+    # WebP's fastest method: the copy is kept, not served; renditions are made from it.
+    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90, "method": 0}}.get(image_format, {})
     if colour_profile:
         options["icc_profile"] = colour_profile
     image.save(output, format=image_format, **options)
@@ -107,17 +234,32 @@ def without_metadata(file):
 
 
 class DecodedImageField(WagtailImageField):
-    """Wagtail's image field, which also decodes the image whole."""
+    """
+    Wagtail's image field (extension, file size, pixels), which first judges the image on
+    its header and last makes sure the media store can keep it.
+    """
+
+    def __init__(self, *args, formats=None, format_message=UNSUPPORTED_FORMAT, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_image_pixels = self.max_image_pixels or Image.MAX_IMAGE_PIXELS
+        self.formats = formats or {
+            IMAGE_FORMATS[extension] for extension in settings.WAGTAILIMAGES_EXTENSIONS
+        }
+        self.format_message = format_message
 
     def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        if self.max_upload_size is None or data.size <= self.max_upload_size:
+            check_declared_image(data, self.formats, self.max_image_pixels, self.format_message)
         try:
+            # Through Willow, Wagtail's checks decode the first frame whole.
             file = super().to_python(data)
         except forms.ValidationError:
             raise
-        except Exception as error:  # Willow fails in many ways on a broken header
+        except Exception as error:  # Willow and Pillow fail in many ways on broken data
             raise forms.ValidationError(UNREADABLE_IMAGE, code="undecodable") from error
-        if file is not None:
-            check_image_decodes(file)
+        check_store_accepts(file.size)
         return file
 
 
@@ -136,4 +278,5 @@ class DocumentForm(BaseDocumentForm):
         file = self.cleaned_data.get("file")
         if file and "file" in self.changed_data:
             check_document_matches_extension(file)
+            check_store_accepts(file.size)
         return file

@@ -174,7 +174,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Counted per account from one address, and per address: a reader who guesses passwords
+# locks out herself, never a colleague who signs in from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
@@ -311,9 +313,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# 20 million pixels (5,500 × 3,650; an animation's frames count together): Wagtail decodes
+# an upload several times, and larger images would hold a server process for seconds.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 20_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-# Uploads are decoded or checked whole, so a broken file is a form error (common/uploads.py).
+# Uploads are judged on their headers, then decoded or checked whole, so a costly or
+# broken file is a form error (common/uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "common.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "common.uploads.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -383,9 +388,13 @@ PERMISSIONS_POLICY = {
     "web-share": ["self"],
 }
 
-# Security. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
+# Security. The proxies in front of the site (the reference deployment: a TLS terminator,
+# then Varnish) each add the address they were reached from to X-Forwarded-For; the
+# reader's address is that many entries from the right (common/client.py). They also say
+# which scheme the reader used.
 
-if env_bool("SECURE_PROXY_SSL_HEADER"):
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "2"))
+if env_bool("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.public_forms import GuardedForm, country_choices
-from common.uploads import DecodedImageField
+from common.uploads import DecodedImageField, check_store_accepts
 
 MAX_PHOTOS = 10
 # Photos the form shows open; the others wait behind "Add more photos".
@@ -106,6 +106,8 @@ class StoryForm(GuardedForm):
 
 class PhotoForm(forms.Form):
     photo = DecodedImageField(
+        formats=PHOTO_FORMATS,
+        format_message=_("Send photos as JPEG, PNG or WebP files."),
         required=False,
         label=_("Photo"),
         help_text=_("JPEG, PNG or WebP, up to %(size)s MB.")
@@ -123,12 +125,6 @@ class PhotoForm(forms.Form):
         label=_("Photographer (optional)"),
     )
 
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo and photo.image.format_name.upper() not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Send photos as JPEG, PNG or WebP files."))
-        return photo
-
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("photo") and not cleaned_data.get("alt_text"):
@@ -136,6 +132,21 @@ class PhotoForm(forms.Form):
         return cleaned_data
 
 
+class BasePhotoFormSet(forms.BaseFormSet):
+    def clean(self):
+        """Each photo fits in the media store; so must all of them together."""
+        sizes = [
+            form.cleaned_data["photo"].size for form in self.forms if form.cleaned_data.get("photo")
+        ]
+        if len(sizes) > 1:
+            check_store_accepts(sum(sizes))
+
+
 PhotoFormSet = forms.formset_factory(
-    PhotoForm, extra=MAX_PHOTOS, max_num=MAX_PHOTOS, absolute_max=MAX_PHOTOS, validate_max=True
+    PhotoForm,
+    formset=BasePhotoFormSet,
+    extra=MAX_PHOTOS,
+    max_num=MAX_PHOTOS,
+    absolute_max=MAX_PHOTOS,
+    validate_max=True,
 )

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage
 from stories.models import StoryIndexPage, StoryPage
 from tests import snapshots
+from tests.deepl import AUTH_KEY, FakeDeepL
 from tests.factories import build_site
 
 
@@ -146,6 +147,32 @@ def empty_cache():
     """Each test's changes are rolled back; so are the pages and fragments it cached."""
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def deepl_service(tmp_path_factory):
+    service = FakeDeepL(tmp_path_factory.mktemp("deepl"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def deepl(deepl_service, settings, monkeypatch):
+    """
+    wagtail-localize's DeepL translator, as DEEPL_API_KEY configures it, talking to the
+    stand-in for DeepL (tests/deepl.py) through the environment's HTTPS proxy.
+    """
+    deepl_service.requests, deepl_service.quota = [], None
+    for name in ("HTTPS_PROXY", "https_proxy"):
+        monkeypatch.setenv(name, deepl_service.proxy_url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(deepl_service.ca_bundle))
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": AUTH_KEY},
+    }
+    return deepl_service
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.deepl import AUTH_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION_ENV = {
@@ -132,3 +134,14 @@ def test_media_go_to_object_storage_when_a_bucket_is_named():
     assert evaluate("settings.STORAGES['default']['BACKEND']", {"DEBUG": "true"}) == (
         "django.core.files.storage.FileSystemStorage"
     )
+
+
+def test_a_deepl_key_configures_wagtail_localizes_deepl_translator(deepl):
+    from django.conf import settings
+
+    env = {"DEBUG": "true", "DEEPL_API_KEY": AUTH_KEY}
+    configured = evaluate("settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR", env)
+    # The tests' DeepL fixture configures the site exactly as the key does.
+    assert configured == str(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)
+    offline = evaluate("settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR['CLASS']", {"DEBUG": "true"})
+    assert offline == "translation_workflow.machine_translation.DraftMarkerTranslator"

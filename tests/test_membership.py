@@ -165,6 +165,23 @@ def test_requests_sent_too_fast_or_too_often_are_refused(client, join, settings)
     assert JoinRequest.objects.count() == 1
 
 
+def test_one_readers_requests_never_close_the_form_to_another(client, join, settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+
+    def from_reader(reader, number):
+        data = join_data(client, join, email=f"member-{number}@example.org")
+        chain = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
+        return client.post(join.url, data, **chain)
+
+    for number in range(settings.JOIN_REQUESTS_PER_ADDRESS):
+        assert from_reader("203.0.113.9", number).status_code == 302
+    refused = from_reader("203.0.113.9", 99)
+    assert refused.status_code == 429
+    assert "Many requests were sent from your connection" in refused.content.decode()
+    assert from_reader("198.51.100.4", 100).status_code == 302
+    assert JoinRequest.objects.count() == settings.JOIN_REQUESTS_PER_ADDRESS + 1
+
+
 def test_the_retention_command_deletes_exactly_the_expired_unconfirmed_requests(
     client, join, settings, mailoutbox
 ):

@@ -18,7 +18,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from common.models import SiteSettings
 from home.models import HomePage, StandardPage
@@ -411,12 +413,13 @@ ACTIONS = {
 }
 
 
-@pytest.mark.parametrize(("action", "role", "language"), CELLS)
-def test_who_may_do_what(action, role, language, admin, client):
+def check_cell(action, role, language, admin, client, prepare=None):
     user = get_user_model().objects.get(username=role)
     client.force_login(user)
     cell = ACTIONS[action](what_we_do(language), admin, user, client)
     cell.prepare()
+    if prepare:
+        prepare(cell)
     before = public(*watched_urls(language))
 
     cell.response = response = cell.run()
@@ -432,3 +435,44 @@ def test_who_may_do_what(action, role, language, admin, client):
         else:
             assert refused(response), (response.status_code, response.get("Location"))
             assert not cell.draft_stored()
+
+
+@pytest.mark.parametrize(("action", "role", "language"), CELLS)
+def test_who_may_do_what(action, role, language, admin, client):
+    check_cell(action, role, language, admin, client)
+
+
+def drafted_by_machine(instance, path):
+    """The text at `path` of `instance`'s translation, drafted anew by the machine translator."""
+    translation = translation_of(instance)
+    segment = segments(translation, path)[0]
+    StringTranslation.objects.filter(
+        translation_of=segment.string, locale=translation.target_locale, context=segment.context
+    ).delete()
+    admin = get_user_model().objects.get(username="admin")
+    assert apply_machine_translation(translation.pk, admin, get_machine_translator())
+
+
+def with_deepl_drafts(cell):
+    drafted_by_machine(cell.page, "introduction")
+    drafted_by_machine(SiteSettings.objects.get(locale=cell.page.locale), "tagline")
+
+
+MACHINE_TEXT_ACTIONS = {
+    "publish",
+    "sync translations and publish",
+    "change and publish Site settings",
+}
+REFUSED_WITH_MACHINE_TEXT = [
+    (action, role, language)
+    for action, role, language in CELLS
+    if language != "en"
+    and action in MACHINE_TEXT_ACTIONS
+    and ROLES_TABLE[action][role][language] == NO
+]
+
+
+@pytest.mark.parametrize(("action", "role", "language"), REFUSED_WITH_MACHINE_TEXT)
+def test_refusals_hold_with_deepl_drafts_in_the_page(action, role, language, admin, client, deepl):
+    check_cell(action, role, language, admin, client, prepare=with_deepl_drafts)
+    assert deepl.requests

@@ -162,6 +162,23 @@ def test_senders_are_limited_per_address_and_per_e_mail(client, share, settings,
         assert send(client, share).status_code == 302
 
 
+def test_one_readers_stories_never_close_the_form_to_another(client, share, settings, mailoutbox):
+    settings.TRUSTED_PROXY_COUNT = 2
+
+    def from_reader(reader, number):
+        data = story_data(client, share, email=f"sender-{number}@example.org")
+        chain = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
+        return client.post(share.url, data, **chain)
+
+    for number in range(settings.STORY_SUBMISSIONS_PER_ADDRESS):
+        assert from_reader("203.0.113.9", number).status_code == 302
+    refused = from_reader("203.0.113.9", 99)
+    assert refused.status_code == 429
+    assert "Several stories were sent from your connection" in refused.content.decode()
+    assert from_reader("198.51.100.4", 100).status_code == 302
+    assert StorySubmission.objects.count() == settings.STORY_SUBMISSIONS_PER_ADDRESS + 1
+
+
 def test_an_unconfirmed_story_never_reaches_moderators(client, share, mailoutbox):
     response = send(client, share, photos=[(photo(), "Pupils dig a rain garden", "")])
     assert response.status_code == 302

@@ -1,8 +1,16 @@
-"""Broken, cut-short and mislabelled uploads get a form error, never a server error."""
+"""
+Broken, cut-short, mislabelled and unfolding uploads get a form error, never a server
+error, and cost what they weigh: each is refused in milliseconds of the server's time.
+"""
 
 import io
 import json
+import os
+import struct
+import subprocess
+import time
 import zipfile
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +18,9 @@ from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+from submissions.models import StorySubmission, SubmittedPhoto
+from tests.members import form_pages, photo, stored_images, story_data
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +180,167 @@ def test_uploads_keep_their_names_safely(admin_client, root_collection, name):
     page = admin_client.get(f"/admin/images/{image.pk}/")
     assert page.status_code == 200
     assert '<img src=x onerror="alert(1)">' not in page.content.decode()
+
+
+def gif_that_unfolds(frames=300, side=4000):
+    """
+    A GIF of a few kilobytes whose every frame is a 4000 × 4000 canvas once decoded: 300
+    frames of one pixel each on a huge logical screen. Decoding it took a minute.
+    """
+    screen = struct.pack("<HHBBB", side, side, 0xF0, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    frame = b"".join(
+        b"\x21\xf9\x04\x00\x01\x00\x00\x00"  # a frame's delay
+        + b"\x2c"
+        + struct.pack("<HHHHB", number % side, 0, 1, 1, 0)
+        + b"\x02\x02\x44\x01\x00"  # one pixel of LZW data
+        for number in range(frames)
+    )
+    return b"GIF89a" + screen + loop + frame + b"\x3b"
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_of_side(side):
+    """A valid black-and-white PNG of side × side pixels: tiny on disk, not once decoded."""
+    row = b"\x00" + bytes((side + 7) // 8)
+    pixels = zlib.compressobj(9)
+    data = b"".join(pixels.compress(row) for _row in range(side)) + pixels.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", data)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+COSTLY_UPLOADS = {
+    "animation.gif": (gif_that_unfolds(), "This animation is too large: 300 frames"),
+    "poster.png": (png_of_side(20_000), "too many pixels"),
+    "cut-short.png": (PNG[: len(PNG) // 2], "could not be read as an image"),
+    "report.jpg": (b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF", "Upload a valid image"),
+}
+PUBLIC_MESSAGES = {"animation.gif": "Send photos as JPEG, PNG or WebP files."}
+
+
+def cpu_seconds(request):
+    """What `request()` answers, and the server's time it took (the test client's thread)."""
+    started = time.thread_time()
+    response = request()
+    return response, time.thread_time() - started
+
+
+@pytest.mark.parametrize("name", COSTLY_UPLOADS)
+def test_a_costly_upload_is_refused_at_once_in_the_admin(admin_client, root_collection, name):
+    content, message = COSTLY_UPLOADS[name]
+    assert len(content) < 100_000
+    before = get_image_model().objects.count()
+    response, seconds = cpu_seconds(lambda: upload(admin_client, "images", name, content))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert seconds < 2
+
+    multiple, seconds = cpu_seconds(
+        lambda: admin_client.post(
+            "/admin/images/multiple/add/",
+            {"files[]": SimpleUploadedFile(name, content), "collection": root_collection.pk},
+        )
+    )
+    assert multiple.status_code == 200
+    answer = json.loads(multiple.content)
+    assert answer["success"] is False
+    assert message in answer["error_message"]
+    assert seconds < 2
+    assert get_image_model().objects.count() == before
+
+
+@pytest.fixture
+def share(settings, tmp_path):
+    settings.PUBLIC_FORM_MIN_SECONDS = 0
+    settings.MEDIA_ROOT = tmp_path
+    return form_pages("en")[0]
+
+
+@pytest.mark.parametrize("name", COSTLY_UPLOADS)
+def test_a_costly_photo_is_refused_at_once_on_the_public_form(client, share, settings, name):
+    content, message = COSTLY_UPLOADS[name]
+    data = story_data(
+        client, share, [(SimpleUploadedFile(name, content), "Pupils in the garden", "")]
+    )
+    response, seconds = cpu_seconds(lambda: client.post(share.url, data))
+    assert response.status_code == 200
+    assert "Photo 1, Photo:" in response.content.decode()
+    assert PUBLIC_MESSAGES.get(name, message) in response.content.decode()
+    assert seconds < 2
+    assert not StorySubmission.objects.exists()
+    assert stored_images(settings.MEDIA_ROOT) == []
+
+
+def fill(path):
+    """Write to `path` until its file system has no room left."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(descriptor, bytes(64 * 1024)):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+@pytest.fixture(params=["full", "read-only"])
+def unusable_media_store(request, settings, tmp_path):
+    """MEDIA_ROOT on a small file system of its own, filled up or mounted read-only."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a file system of its own needs root")
+    store = tmp_path / "media"
+    store.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", store], check=True)
+    try:
+        if request.param == "full":
+            fill(store / "everything-else")
+        else:
+            subprocess.run(["mount", "-o", "remount,ro", store], check=True)
+        settings.MEDIA_ROOT = str(store)
+        yield store
+    finally:
+        subprocess.run(["umount", "--lazy", store], check=True)
+
+
+STORE_MESSAGE = "The site cannot store files just now (its media storage is full or read-only)"
+
+
+def test_an_unusable_media_store_is_a_form_error_in_the_admin(
+    admin_client, root_collection, unusable_media_store
+):
+    images = get_image_model().objects.count()
+    response = upload(admin_client, "images", "fine.jpg", JPEG)
+    assert response.status_code == 200
+    assert STORE_MESSAGE in response.content.decode()
+    multiple = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("fine.jpg", JPEG), "collection": root_collection.pk},
+    )
+    assert STORE_MESSAGE in json.loads(multiple.content)["error_message"]
+    documents = get_document_model().objects.count()
+    response = upload(admin_client, "documents", "report.pdf", GOOD_DOCUMENTS["report.pdf"])
+    assert response.status_code == 200
+    assert STORE_MESSAGE in response.content.decode()
+    assert get_image_model().objects.count() == images
+    assert get_document_model().objects.count() == documents
+
+
+def test_an_unusable_media_store_is_a_form_error_on_the_public_form(
+    client, unusable_media_store, settings
+):
+    settings.PUBLIC_FORM_MIN_SECONDS = 0
+    share = form_pages("en")[0]
+    data = story_data(client, share, [(photo(), "Pupils in the garden", "")])
+    response = client.post(share.url, data)
+    assert response.status_code == 200
+    assert STORE_MESSAGE in response.content.decode()
+    assert not StorySubmission.objects.exists()
+    assert not SubmittedPhoto.objects.exists()

@@ -1,9 +1,12 @@
 """
-The publishing gate: a translation goes live only when every text in it is translated by
-a person. A text with no translation, or one still starting with the machine-draft marker,
-holds the translation back; a moderator may publish it anyway, and that is recorded in
-the page's history.
+The publishing gate: a translation goes live only when every text in it is a person's. A
+text with no translation, one still starting with the offline stand-in's draft marker, or
+one a machine translator made that nobody of its language has confirmed or edited
+(provenance.py) holds the translation back; a moderator may publish it anyway, and that
+is recorded in the page's history.
 """
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -13,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
 from .machine_translation import draft_marker
+from .provenance import texts
 
 PUBLISH_UNFINISHED = "translation_workflow.publish_unfinished"
 
@@ -32,24 +36,33 @@ def enabled_translation(instance):
     )
 
 
+@dataclass
+class Unfinished:
+    """A text that holds a translation back, with what stands in for it now, if anything."""
+
+    source: str
+    current: str | None
+    machine: str = ""  # the machine translator that made `current`, not yet confirmed
+
+    @property
+    def is_machine_made(self):
+        return bool(self.machine)
+
+
 def unfinished_segments(translation):
     """
-    The source texts of `translation` not yet translated by a person, in page order, each
-    with what stands in for it now (None where nothing does). A page's slug is not among
-    them: it is made from the translated title when the page is first published.
+    The source texts of `translation` that are not yet a person's, in page order. A
+    page's slug is not among them: it is made from the translated title when the page is
+    first published.
     """
     marker = draft_marker(translation.target_locale)
-    segments = (
-        translation.source.stringsegment_set.exclude(context__path="slug")
-        .annotate_translation(translation.target_locale)
-        .select_related("string")
-        .order_by("order")
-    )
-    return [
-        (segment.string.data, segment.translation)
-        for segment in segments
-        if segment.translation is None or segment.translation.startswith(marker)
-    ]
+    unfinished = []
+    for text in texts(translation):
+        if text.made is None or text.made.data.startswith(marker):
+            unfinished.append(Unfinished(text.source, text.made and text.made.data))
+        elif text.machine_made:
+            unfinished.append(Unfinished(text.source, text.made.data, text.made.tool_name))
+    return unfinished
 
 
 @transaction.atomic
@@ -83,7 +96,8 @@ def publish_translation(translation, user, unfinished=()):
             revision=revision,
             data={
                 "locale": translation.target_locale.get_display_name(),
-                "segments": [source for source, _current in unfinished],
+                "segments": [text.source for text in unfinished if not text.is_machine_made],
+                "machine_segments": [text.source for text in unfinished if text.is_machine_made],
             },
         )
     revision.refresh_from_db()

@@ -1,5 +1,7 @@
+import logging
 from functools import wraps
 
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
@@ -15,7 +18,12 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from .access import (
     is_moderator,
@@ -25,7 +33,10 @@ from .access import (
     works_in_every_language,
 )
 from .gate import publish_translation, unfinished_segments
+from .provenance import confirm_machine_texts, record_machine_translation, texts
 from .translation_status import STATUS_LABELS, target_locales, translation_rows, translator_locales
+
+logger = logging.getLogger(__name__)
 
 
 def translation_report(request):
@@ -84,6 +95,67 @@ def update_translation(request, translation_id):
         % {"title": instance, "language": translation.target_locale.get_display_name()},
     )
     return redirect(AdminURLFinder(request.user).get_edit_url(instance))
+
+
+@require_POST
+def machine_translate(request, translation_id):
+    """
+    wagtail-localize's "Translate with <machine>", with what the machine drafted written in
+    the page's history. A machine translator that cannot be reached, or that refuses (a
+    quota used up, a wrong key), is a message for the translator, not an error page.
+    """
+    translation = get_object_or_404(Translation, pk=translation_id)
+    before = {text.made.pk for text in texts(translation) if text.made}
+    try:
+        response = edit_translation.machine_translate(request, translation_id)
+    except (requests.RequestException, KeyError, ValueError):
+        logger.warning(
+            "Machine translation failed for translation %s", translation_id, exc_info=True
+        )
+        messages.error(
+            request,
+            _(
+                "The machine translator could not translate this just now, so nothing was "
+                "changed. Try again later, or translate the texts yourself."
+            ),
+        )
+        return redirect(
+            AdminURLFinder(request.user).get_edit_url(translation.get_target_instance())
+        )
+    record_machine_translation(translation, request.user, before)
+    return response
+
+
+@require_POST
+def confirm_machine_translation(request, translation_id):
+    """
+    A translator confirms machine translations she has read: one (`segment`) or `all` of
+    them. Each then counts as hers, and the page's history says so.
+    """
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"),
+        pk=translation_id,
+        enabled=True,
+    )
+    if not may_work_in(request.user, translation.target_locale):
+        raise PermissionDenied
+    chosen = {int(segment) for segment in request.POST.getlist("segment") if segment.isdigit()}
+    segment_ids = None if "all" in request.POST else chosen
+    confirmed = confirm_machine_texts(translation, request.user, segment_ids)
+    language = translation.target_locale.get_display_name()
+    if confirmed:
+        messages.success(
+            request,
+            ngettext(
+                "Confirmed %(count)d machine translation in %(language)s: it is yours now.",
+                "Confirmed %(count)d machine translations in %(language)s: they are yours now.",
+                len(confirmed),
+            )
+            % {"count": len(confirmed), "language": language},
+        )
+    else:
+        messages.info(request, _("There was no machine translation left to confirm."))
+    return redirect(AdminURLFinder(request.user).get_edit_url(translation.get_target_instance()))
 
 
 def may_publish(user, instance):
@@ -202,13 +274,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                 values = {
                     "title": self.object.object_repr,
                     "language": translation.target_locale.get_display_name(),
-                    "texts": "; ".join(source for source, _current in unfinished),
+                    "texts": "; ".join(text.source for text in unfinished),
                 }
                 messages.warning(
                     self.request,
                     _(
                         "'%(title)s' was not published in %(language)s: "
-                        "these texts are not translated yet: %(texts)s"
+                        "these texts are not yet translated or confirmed by a person: %(texts)s"
                     )
                     % values,
                 )

@@ -26,6 +26,7 @@ from .access import is_moderator, may_work_in
 from .forms import TranslationEmailsForm
 from .gate import PUBLISH_UNFINISHED, enabled_translation, unfinished_segments
 from .models import TranslationEmails
+from .provenance import CONFIRMED_MACHINE_TEXTS, MACHINE_TRANSLATED
 from .translation_status import MISSING, OUT_OF_DATE, to_do, translator_locales
 
 
@@ -51,7 +52,7 @@ def register_guarded_localize_urls():
                 ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
                 ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
                 ("pofile/upload/", edit_translation.upload_pofile),
-                ("machine_translate/", edit_translation.machine_translate),
+                ("machine_translate/", views.machine_translate),
                 ("disable/", edit_translation.stop_translation),
             ]
         ],
@@ -66,6 +67,11 @@ def register_translation_workflow_urls():
             "translations/<int:translation_id>/update/",
             views.update_translation,
             name="update_translation",
+        ),
+        path(
+            "translations/<int:translation_id>/confirm/",
+            views.confirm_machine_translation,
+            name="confirm_machine_translation",
         ),
     ]
 
@@ -181,8 +187,8 @@ def guard_bulk_actions(request, action_type, objects, action):
                 messages.error(
                     request,
                     _(
-                        "'%(title)s' in %(language)s still has texts to translate; "
-                        "nothing was published."
+                        "'%(title)s' in %(language)s still has texts to translate or machine "
+                        "translations to confirm; nothing was published."
                     )
                     % {"title": page.title, "language": page.locale.get_display_name()},
                 )
@@ -191,21 +197,65 @@ def guard_bulk_actions(request, action_type, objects, action):
 
 
 @hooks.register("register_log_actions")
-def register_publish_unfinished(actions):
+def register_translation_log_actions(actions):
     @actions.register_action(PUBLISH_UNFINISHED)
     class PublishUnfinished(LogFormatter):
         label = _("Publish an unfinished translation")
 
         def format_message(self, log_entry):
+            values = {"language": log_entry.data.get("locale", "")}
+            parts = []
+            if segments := log_entry.data.get("segments", []):
+                parts.append(
+                    ngettext(
+                        "%(count)d text untranslated: %(texts)s",
+                        "%(count)d texts untranslated: %(texts)s",
+                        len(segments),
+                    )
+                    % {"count": len(segments), "texts": "; ".join(segments)}
+                )
+            if machine := log_entry.data.get("machine_segments", []):
+                parts.append(
+                    ngettext(
+                        "%(count)d machine translation unconfirmed: %(texts)s",
+                        "%(count)d machine translations unconfirmed: %(texts)s",
+                        len(machine),
+                    )
+                    % {"count": len(machine), "texts": "; ".join(machine)}
+                )
+            values["texts"] = "; ".join(parts)
+            return _("Published in %(language)s by a moderator with %(texts)s") % values
+
+    @actions.register_action(MACHINE_TRANSLATED)
+    class MachineTranslated(LogFormatter):
+        label = _("Machine translation")
+
+        def format_message(self, log_entry):
             segments = log_entry.data.get("segments", [])
             return ngettext(
-                "Published in %(language)s by a moderator with %(count)d text untranslated: "
-                "%(texts)s",
-                "Published in %(language)s by a moderator with %(count)d texts untranslated: "
-                "%(texts)s",
+                "%(tool)s drafted %(count)d text in %(language)s: %(texts)s",
+                "%(tool)s drafted %(count)d texts in %(language)s: %(texts)s",
                 len(segments),
             ) % {
-                "language": log_entry.data.get("locale", ""),
+                "tool": log_entry.data.get("tool", ""),
                 "count": len(segments),
+                "language": log_entry.data.get("locale", ""),
+                "texts": "; ".join(segments),
+            }
+
+    @actions.register_action(CONFIRMED_MACHINE_TEXTS)
+    class ConfirmedMachineTexts(LogFormatter):
+        label = _("Confirm machine translations")
+
+        def format_message(self, log_entry):
+            segments = log_entry.data.get("segments", [])
+            return ngettext(
+                "Confirmed %(count)d machine translation (%(tools)s) in %(language)s: %(texts)s",
+                "Confirmed %(count)d machine translations (%(tools)s) in %(language)s: %(texts)s",
+                len(segments),
+            ) % {
+                "tools": ", ".join(log_entry.data.get("tools", [])),
+                "count": len(segments),
+                "language": log_entry.data.get("locale", ""),
                 "texts": "; ".join(segments),
             }

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language_info
 
 from translation_workflow.changes import changed_texts
+from translation_workflow.provenance import texts
 
 register = template.Library()
 
@@ -9,6 +10,17 @@ register = template.Library()
 @register.inclusion_tag("translation_workflow/changed_texts.html")
 def changed_texts_of(translation):
     return {"changed": changed_texts(translation), "locale": translation.target_locale}
+
+
+@register.inclusion_tag("translation_workflow/machine_texts.html", takes_context=True)
+def machine_texts_of(context, translation):
+    """The machine translations of `translation` no person has confirmed yet."""
+    return {
+        "translation": translation,
+        "texts": [text for text in texts(translation) if text.machine_made],
+        "locale": translation.target_locale,
+        "csrf_token": context["csrf_token"],
+    }
 
 
 @register.simple_tag
