@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "translation_workflow",
     "accounts",
     "operations",
+    "outbox",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -404,12 +405,17 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get(
+# Every e-mail goes through the outbox: a task the worker sends with the delivery backend,
+# again and again while the mail server does not answer (outbox/tasks.py).
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# A mail server that takes the connection and never answers would hold the worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # The hour (in TIME_ZONE) `run_scheduler` sends translators their daily digests.
 DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))

@@ -5,7 +5,13 @@
 # that shows the change (FRONTEND_CACHE_PURGE_URL points here), or `/<language>/*` for a
 # whole language. A purge takes every query string of an address with it.
 #
-# Set the backend to where gunicorn listens; allow purges only from the site's hosts.
+# It sits behind the TLS terminator (deploy/nginx.conf), which adds the reader's address to
+# X-Forwarded-For and sets X-Forwarded-Proto; Varnish adds the terminator's address, so
+# the site counts two proxies in front of it (TRUSTED_PROXY_COUNT=2). Only what readers
+# asked for over HTTPS is cached: anything else goes to the site, which redirects it.
+#
+# Set the backend to where gunicorn listens (two gunicorn servers on one machine share
+# its port); allow purges only from the site's hosts.
 
 vcl 4.1;
 
@@ -14,8 +20,11 @@ import std;
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
+    # The site answers this before any host check or HTTPS redirect, and whatever the
+    # database does: while it is away the site still serves what it has cached, and the
+    # others get its own "back soon" page.
     .probe = {
-        .url = "/robots.txt";
+        .url = "/health/live/";
         .interval = 1s;
         .timeout = 2s;
         .window = 3;
@@ -44,6 +53,11 @@ sub vcl_recv {
         return (pass);
     }
     if (req.url ~ "^/(admin|documents)/") {
+        return (pass);
+    }
+    # Plain HTTP (from something on this machine, past the terminator): the site redirects
+    # it to HTTPS, and that answer is nobody else's.
+    if (req.http.X-Forwarded-Proto != "https") {
         return (pass);
     }
     # Signed-in people have a session and see fresh pages; the site reads no other cookie

@@ -143,6 +143,13 @@ def demo(demo_snapshot, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def outbox(settings):
+    """E-mail goes through the outbox as in production, then into Django's test outbox."""
+    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test's changes are rolled back; so are the pages and fragments it cached."""
     yield

@@ -94,10 +94,11 @@ class Varnish:
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def get(self, path):
-        """(status, X-Cache, body) of a GET through Varnish."""
+    def get(self, path, scheme="https"):
+        """(status, X-Cache, body) of a GET through Varnish, as the TLS terminator sends it."""
+        request = urllib.request.Request(self.url(path), headers={"X-Forwarded-Proto": scheme})
         try:
-            with urllib.request.urlopen(self.url(path), timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.headers["X-Cache"], response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers.get("X-Cache"), error.read()
@@ -196,6 +197,13 @@ def test_publishing_purges_exactly_the_addresses_that_show_the_story(varnish):
     assert varnish.get(unrelated)[:2] == (200, "HIT")
 
 
+def test_plain_http_is_never_cached(varnish):
+    path = "/en/what-we-do/"
+    assert [varnish.get(path)[1] for _ in range(2)] == ["MISS", "HIT"]
+    # Only the site answers a request that did not come over HTTPS (it redirects it).
+    assert [varnish.get(path, scheme="http")[1] for _ in range(2)] == ["MISS", "MISS"]
+
+
 def test_while_the_site_is_down_varnish_serves_what_it_has(varnish, monkeypatch):
     # Pages go stale after a second, so that what Varnish serves next is past its time.
     monkeypatch.setattr(
@@ -221,6 +229,7 @@ def test_the_public_forms_pass_through_varnish_uncached_and_work(varnish, settin
         assert [varnish.get(page.url)[1] for _ in range(3)] == ["MISS"] * 3
     cookies = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+    browser.addheaders = [("X-Forwarded-Proto", "https")]
     with browser.open(varnish.url(join.url), timeout=10) as response:
         html = response.read().decode()
         assert "no-store" in response.headers["Cache-Control"]
