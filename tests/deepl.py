@@ -21,6 +21,8 @@ from urllib.parse import parse_qs
 
 import trustme
 
+from tests.network import join_both_ways
+
 HOSTS = {"api.deepl.com", "api-free.deepl.com"}
 AUTH_KEY = "0c7b8f7e-5a39-4c53-9d43-fake-deepl-key"
 WORDS = {
@@ -105,21 +107,7 @@ class Tunnel(socketserver.BaseRequestHandler):
             return
         with socket.create_connection(self.server.upstream) as upstream:
             self.request.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-            ends = [(self.request, upstream), (upstream, self.request)]
-            threads = [threading.Thread(target=pipe, args=pair) for pair in ends]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-
-
-def pipe(source, target):
-    try:
-        while data := source.recv(65536):
-            target.sendall(data)
-        target.shutdown(socket.SHUT_WR)
-    except OSError:
-        pass
+            join_both_ways(self.request, upstream)
 
 
 class Proxy(socketserver.ThreadingTCPServer):

@@ -3,7 +3,6 @@ An S3-compatible server on a local port (moto's), standing in for the object sto
 deployment uses: it is outside our reach, so tests meet it at its boundary.
 """
 
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,11 @@ from pathlib import Path
 import boto3
 import pytest
 
+from tests.network import free_port
+
 BUCKET = "network-media"
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
 MOTO_SERVER = Path(sys.executable).parent / "moto_server"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

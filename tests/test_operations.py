@@ -43,8 +43,9 @@ def test_a_cache_outage_is_reported_but_keeps_the_server_in_service(client):
 PROBE = """
 import django; django.setup()
 from django.test import Client
-response = Client().get("/health/", HTTP_HOST="10.0.0.5")
-print(response.status_code, response.content.decode())
+for path in ("/health/", "/health/live/"):
+    response = Client().get(path, HTTP_HOST="10.0.0.5")
+    print(response.status_code, response.content.decode())
 """
 
 
@@ -57,6 +58,10 @@ def test_a_load_balancer_probes_by_address_over_plain_http():
     )
     assert down.stdout.split()[0] == "503", down.stderr
     assert '"database": "unavailable"' in down.stdout
+    # Varnish's probe: the process answers, so readers still get what the site has cached.
+    assert down.stdout.splitlines()[1] == '200 {"process": "ok"}'
+
+
 
 
 class SentryIngest(BaseHTTPRequestHandler):

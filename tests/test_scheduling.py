@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.conftest import publish_english_story
+from translation_workflow.models import TranslationEmails
 
 pytestmark = pytest.mark.django_db
 
@@ -46,21 +47,23 @@ def test_a_story_and_its_translation_go_live_when_scheduled(client, home):
     assert "Día de cosecha" in client.get(spanish.get_parent().url).content.decode()
 
 
-def test_the_digests_go_out_once_at_the_digest_hour(settings, mailoutbox, monkeypatch):
-    sent = []
-    monkeypatch.setattr(
-        "operations.management.commands.run_scheduler.call_command",
-        lambda name, **kwargs: sent.append(name),
+def test_the_daily_jobs_run_once_a_day_from_the_digest_hour(settings, mailoutbox, user, new_story):
+    """Neither a restart nor an outage across the hour repeats or skips them."""
+    settings.DIGEST_HOUR = 7
+    TranslationEmails.objects.create(
+        user=user("translator-es"), frequency=TranslationEmails.Frequency.DAILY
     )
-    settings.DIGEST_HOUR = timezone.localtime().hour
-    run_scheduler()
-    assert sent == [
-        "publish_scheduled",
-        "send_translation_digests",
-        "expire_story_submissions",
-        "expire_join_requests",
-    ]
-    sent.clear()
-    settings.DIGEST_HOUR = (timezone.localtime().hour + 1) % 24
-    run_scheduler()
-    assert sent == ["publish_scheduled"]
+
+    def digests_after(moment):
+        mailoutbox.clear()
+        with time_machine.travel(moment, tick=False):
+            run_scheduler()
+        return [message.to for message in mailoutbox if "to do" in message.subject]
+
+    day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    assert digests_after(day + timedelta(hours=6, minutes=59)) == []
+    assert digests_after(day + timedelta(hours=7, minutes=1)) == [["translator-es@example.org"]]
+    assert digests_after(day + timedelta(hours=7, minutes=2)) == []
+    assert digests_after(day + timedelta(hours=15)) == []
+    # The next day the scheduler was away at seven; it sends the digest when it is back.
+    assert digests_after(day + timedelta(days=1, hours=11)) == [["translator-es@example.org"]]

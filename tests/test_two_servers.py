@@ -23,7 +23,8 @@ from PIL import Image
 from wagtail.models import Collection
 
 from tests.factories import PASSWORD
-from tests.object_storage import environment, free_port, object_storage  # noqa: F401
+from tests.network import free_port
+from tests.object_storage import environment, object_storage  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"

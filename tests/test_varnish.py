@@ -8,10 +8,7 @@ import http.cookiejar
 import os
 import re
 import shutil
-import socket
-import socketserver
 import subprocess
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -26,55 +23,12 @@ from home.models import HomePage, KeyAreaPage
 from membership.models import JoinRequest
 from stories.models import StoryIndexPage, StoryPage
 from tests.members import form_pages
+from tests.network import Door, free_port
 from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VCL = settings.BASE_DIR / "deploy" / "varnish.vcl"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Forward(socketserver.BaseRequestHandler):
-    """One connection, passed through to the live server both ways."""
-
-    def handle(self):
-        with socket.create_connection(self.server.target) as upstream:
-            pipes = [(self.request, upstream), (upstream, self.request)]
-            threads = [threading.Thread(target=pipe, args=ends) for ends in pipes]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-
-
-def pipe(source, target):
-    try:
-        while data := source.recv(65536):
-            target.sendall(data)
-        target.shutdown(socket.SHUT_WR)
-    except OSError:
-        pass
-
-
-class Origin(socketserver.ThreadingTCPServer):
-    """The site as Varnish reaches it: a door in front of the live server we can close."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, target):
-        super().__init__(("127.0.0.1", 0), Forward)
-        self.target = target
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def port(self):
-        return self.server_address[1]
 
 
 class Varnish:
@@ -151,7 +105,8 @@ def varnish(live_server, django_db_setup, tmp_path):
         pytest.skip(message)
     restore(django_db_setup.frame)
     host, port = live_server.url.removeprefix("http://").split(":")
-    origin = Origin((host, int(port)))
+    # The site as Varnish reaches it: a door in front of the live server we can shut.
+    origin = Door((host, int(port)))
     cache = Varnish(tmp_path, origin.port)
     backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
     purge_here = {"varnish": {"BACKEND": backend, "LOCATION": cache.url("")}}
@@ -159,8 +114,7 @@ def varnish(live_server, django_db_setup, tmp_path):
         cache.origin = origin
         yield cache
     cache.stop()
-    origin.shutdown()
-    origin.server_close()
+    origin.shut()
 
 
 def test_publishing_purges_exactly_the_addresses_that_show_the_story(varnish):
@@ -213,8 +167,7 @@ def test_while_the_site_is_down_varnish_serves_what_it_has(varnish, monkeypatch)
     status, _state, page = varnish.get("/en/what-we-do/")
     assert status == 200
     time.sleep(2)
-    varnish.origin.shutdown()
-    varnish.origin.server_close()
+    varnish.origin.shut()
     varnish.wait_until(varnish.sick, "Varnish did not notice the site was down")
     assert varnish.get("/en/key-areas/")[0] == 503
     status, state, stale = varnish.get("/en/what-we-do/")
