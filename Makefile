@@ -9,7 +9,7 @@ export DEBUG ?= true
 VNU_VERSION = 26.9.27
 VNU_JAR = var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install install-test lock recipe-check system-packages lint format migrate demo messages demo-messages screenshots bench clean
+.PHONY: run test install install-test lock deploy-check system-packages lint format migrate demo messages demo-messages screenshots bench clean
 
 # The scheduler (scheduled publishing every minute) runs beside the development server.
 run: install migrate
@@ -51,10 +51,11 @@ $(VNU_JAR): | system-packages
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here), the
 # catalog tests extract strings with GNU gettext, the W3C Nu HTML checker runs on Java and
-# comes from npm, and the page cache is tested behind Debian's Varnish.
+# comes from npm, the page cache is tested behind Debian's Varnish, and the deployment
+# check puts nginx in front of it and runs PostgreSQL and Redis servers of its own.
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 system-packages:
-	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext) $$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm) $$(command -v varnishd >/dev/null || echo varnish)"; \
+	@missing="$$(command -v chromium >/dev/null || echo chromium) $$(command -v xgettext >/dev/null || echo gettext) $$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm) $$(command -v varnishd >/dev/null || echo varnish) $$(command -v nginx >/dev/null || echo nginx-light) $$(command -v redis-server >/dev/null || echo redis-server) $$(command -v pg_ctlcluster >/dev/null || echo postgresql)"; \
 	if [ -n "$$(echo $$missing | tr -d ' ')" ]; then \
 		echo "Installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
@@ -64,9 +65,10 @@ system-packages:
 migrate:
 	$(BIN)/python manage.py migrate --noinput
 
-# The README's production recipe, followed as written in a fresh clone (needs PostgreSQL).
-recipe-check: install
-	$(BIN)/python scripts/check_recipe.py
+# The README's production recipe, followed as written in a fresh clone, behind the reference
+# chain (nginx, Varnish) on free ports, with a PostgreSQL, Redis and mail server of its own.
+deploy-check: install-test system-packages
+	$(BIN)/python scripts/check_deployment.py
 
 demo:
 	$(BIN)/python manage.py load_demo
@@ -77,8 +79,8 @@ screenshots: install-test system-packages
 
 # Update the interface catalogs from the source strings, then compile them (both are committed).
 messages:
-	$(BIN)/python manage.py makemessages -l es -l fr -l ar --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
-	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
+	$(BIN)/python manage.py makemessages -l es -l fr -l ar --no-obsolete --ignore=".venv*/*" --ignore="tests/*" --ignore="static/*" --ignore="media/*"
+	$(BIN)/python manage.py compilemessages --ignore=".venv*/*"
 
 # ruff, djhtml (templates), end-of-file and whitespace fixers: .pre-commit-config.yaml.
 # `$(BIN)/pre-commit install` runs the same before every commit.

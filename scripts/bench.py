@@ -25,12 +25,21 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.network import free_port  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
 PYTHON = sys.executable
 SECONDS = 3
 FULL_LISTINGS = 100
 CONNECTIONS = 4
+# Each worker's first requests of a page cost several times the rest (imports, templates,
+# connections): every page is asked for this often before it is measured.
+WARM_UP_REQUESTS = 6
+# On a loaded machine a run may end before any request does: it is run again, longer.
+ATTEMPTS = 3
 
 UNIQUE_ADDRESSES = """
 counter = 0
@@ -73,12 +82,6 @@ def demo_database():
     return database
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Server:
     def __init__(self, database):
         self.port = free_port()
@@ -119,8 +122,8 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def wrk(url, unique):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-H", "Accept-Encoding: br, gzip"]
+def wrk(url, unique, seconds):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "-H", "Accept-Encoding: br, gzip"]
     if unique:
         script = WORK / "unique.lua"
         script.write_text(UNIQUE_ADDRESSES)
@@ -133,6 +136,24 @@ def wrk(url, unique):
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} failed responses\n{output}")
     return requests, rate
+
+
+def measured(server, url, unique):
+    """(requests, requests per second, worker CPU seconds) of a wrk run that served some."""
+    for attempt in range(1, ATTEMPTS + 1):
+        before = server.worker_seconds()
+        requests, rate = wrk(url, unique, SECONDS * attempt)
+        if requests:
+            return requests, rate, server.worker_seconds() - before
+        print(f"{url}: no request answered in {SECONDS * attempt} s; running it again", flush=True)
+    return 0, None, None
+
+
+def warm_up(server, paths):
+    for path in paths:
+        for _request in range(WARM_UP_REQUESTS):
+            with urllib.request.urlopen(quote(server.url(path), safe=":/?&=%"), timeout=60):
+                pass
 
 
 def cacheable(url):
@@ -171,15 +192,15 @@ def bench(size, extra_stories):
     types = page_types(database)
     server = Server(database)
     try:
-        static_requests, static_rate = wrk(server.url("/static/css/site.css"), unique=False)
+        warm_up(server, [path for _name, path, _count in types])
+        _requests, static_rate, _cpu = measured(server, server.url("/static/css/site.css"), False)
         rows = []
         for name, path, count in types:
-            before = server.worker_seconds()
-            requests, uncached = wrk(server.url(path), unique=True)
-            cpu_ms = (server.worker_seconds() - before) * 1000 / requests
-            cached = None
+            requests, uncached, cpu_seconds = measured(server, server.url(path), unique=True)
+            cpu_ms = cpu_seconds * 1000 / requests if requests else None
+            cached = "never"
             if cacheable(server.url(path)):
-                _requests, cached = wrk(server.url(path), unique=False)  # the first fills it
+                _requests, cached, _cpu = measured(server, server.url(path), unique=False)
             rows.append((name, count, cpu_ms, uncached, cached))
     finally:
         server.stop()
@@ -187,13 +208,22 @@ def bench(size, extra_stories):
     print(f"\n{size} stories in English (and as many in each translation); load {load:.2f}")
     print(f"{'page type':48} {'queries':>7} {'CPU ms':>7} {'uncached/s':>10} {'cached/s':>9}")
     for name, count, cpu_ms, uncached, cached in rows:
-        shown = "never" if cached is None else f"{cached:.1f}"
-        print(f"{name[:48]:48} {count:>7} {cpu_ms:>7.1f} {uncached:>10.1f} {shown:>9}")
-    print(f"{'static file (ceiling)':48} {'':>7} {'':>7} {'':>10} {static_rate:>9.1f}")
-    worst = min(cached for *_rest, cached in rows if cached is not None)
-    print(f"slowest cached page: {worst / static_rate:.0%} of the static-file ceiling", flush=True)
+        figures = [shown(cpu_ms, 7), shown(uncached, 10), shown(cached, 9)]
+        print(f"{name[:48]:48} {count:>7} {' '.join(figures)}")
+    print(f"{'static file (ceiling)':48} {'':>7} {'':>7} {'':>10} {shown(static_rate, 9)}")
+    rates = [cached for *_rest, cached in rows if isinstance(cached, float)]
+    if rates and static_rate:
+        ceiling = min(rates) / static_rate
+        print(f"slowest cached page: {ceiling:.0%} of the static-file ceiling", flush=True)
     print("never: a form's page, for one reader (its CSRF token), is never cached", flush=True)
+    print("n/a: no request was answered in any of its runs (the machine was too busy)")
     return {name: cpu_ms for name, _count, cpu_ms, _uncached, _cached in rows}
+
+
+def shown(figure, width):
+    if isinstance(figure, float):
+        return f"{figure:>{width}.1f}"
+    return f"{figure or 'n/a':>{width}}"
 
 
 def print_growth(costs):
@@ -204,9 +234,11 @@ def print_growth(costs):
     print(f"{'page type':48}{heading} {sizes[-1]}/{sizes[0]} {sizes[-1]}/{sizes[1]}")
     for name in costs[sizes[0]]:
         figures = [costs[size][name] for size in sizes]
-        shown = "".join(f"{figure:>9.1f}" for figure in figures)
+        if None in figures:
+            print(f"{name[:48]:48}{''.join(shown(figure, 9) for figure in figures)}")
+            continue
         growth = f"{figures[-1] / figures[0] - 1:>+9.0%} {figures[-1] / figures[1] - 1:>+9.0%}"
-        print(f"{name[:48]:48}{shown} {growth}")
+        print(f"{name[:48]:48}{''.join(shown(figure, 9) for figure in figures)} {growth}")
 
 
 def main():

@@ -11,7 +11,7 @@ from filelock import FileLock
 from tests.html import parse, text
 
 LANGUAGES = ["es", "fr", "ar"]
-IGNORED = [".venv/*", "tests/*", "static/*", "media/*"]
+IGNORED = [".venv*/*", "tests/*", "static/*", "media/*"]
 
 
 @pytest.fixture

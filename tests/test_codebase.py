@@ -70,6 +70,7 @@ ALLOWED_IMPORTS = {
     "translation_workflow": set(),
     "accounts": set(),
     "operations": set(),
+    "outbox": set(),
 }
 
 

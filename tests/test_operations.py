@@ -62,8 +62,6 @@ def test_a_load_balancer_probes_by_address_over_plain_http():
     assert down.stdout.splitlines()[1] == '200 {"process": "ok"}'
 
 
-
-
 class SentryIngest(BaseHTTPRequestHandler):
     """Stands in for Sentry's ingest endpoint: keeps each envelope it is sent."""
 

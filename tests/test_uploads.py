@@ -6,11 +6,9 @@ error, and cost what they weigh: each is refused in milliseconds of the server's
 import io
 import json
 import os
-import struct
 import subprocess
 import time
 import zipfile
-import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from submissions.models import StorySubmission, SubmittedPhoto
+from tests.costly_files import gif_that_unfolds, png_of_side
 from tests.members import form_pages, photo, stored_images, story_data
 
 pytestmark = pytest.mark.django_db
@@ -180,41 +179,6 @@ def test_uploads_keep_their_names_safely(admin_client, root_collection, name):
     page = admin_client.get(f"/admin/images/{image.pk}/")
     assert page.status_code == 200
     assert '<img src=x onerror="alert(1)">' not in page.content.decode()
-
-
-def gif_that_unfolds(frames=300, side=4000):
-    """
-    A GIF of a few kilobytes whose every frame is a 4000 × 4000 canvas once decoded: 300
-    frames of one pixel each on a huge logical screen. Decoding it took a minute.
-    """
-    screen = struct.pack("<HHBBB", side, side, 0xF0, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
-    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
-    frame = b"".join(
-        b"\x21\xf9\x04\x00\x01\x00\x00\x00"  # a frame's delay
-        + b"\x2c"
-        + struct.pack("<HHHHB", number % side, 0, 1, 1, 0)
-        + b"\x02\x02\x44\x01\x00"  # one pixel of LZW data
-        for number in range(frames)
-    )
-    return b"GIF89a" + screen + loop + frame + b"\x3b"
-
-
-def png_chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png_of_side(side):
-    """A valid black-and-white PNG of side × side pixels: tiny on disk, not once decoded."""
-    row = b"\x00" + bytes((side + 7) // 8)
-    pixels = zlib.compressobj(9)
-    data = b"".join(pixels.compress(row) for _row in range(side)) + pixels.flush()
-    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", header)
-        + png_chunk(b"IDAT", data)
-        + png_chunk(b"IEND", b"")
-    )
 
 
 COSTLY_UPLOADS = {
