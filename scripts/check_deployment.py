@@ -742,3 +742,7 @@ def check_database_outage(site, services, postgresql, checkout, env):
     )
     assert services.alive("worker") and services.alive("scheduler")
     say("after the outage the worker and scheduler are alive, and the story due during it is live")
+
+
+if __name__ == "__main__":
+    main()
