@@ -116,7 +116,7 @@ class PostgreSQL:
         binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
         self.bin = binaries[-1] if binaries else Path(shutil.which("initdb")).parent
         self.data = directory / "postgresql"
-        self.data.mkdir()
+        self.data.mkdir(parents=True)
         if AS_ROOT:
             shutil.chown(directory, "postgres")
             shutil.chown(self.data, "postgres")
@@ -317,6 +317,7 @@ def main():
     blocks = recipe_blocks()
     assert set(blocks) == {"release", "demo", "processes"}, blocks.keys()
     scratch = Path(tempfile.mkdtemp(prefix="deploy-check-"))
+    scratch.chmod(0o755)  # PostgreSQL's own user reaches its data inside
     services = Services(scratch)
     try:
         run(blocks, scratch, services)
