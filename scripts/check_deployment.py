@@ -321,6 +321,10 @@ def main():
     services = Services(scratch)
     try:
         run(blocks, scratch, services)
+    except BaseException:
+        for name in services.processes:
+            print(f"--- the end of {name}'s log:\n{services.log(name)[-3000:]}", file=sys.stderr)
+        raise
     finally:
         services.stop_all()
         shutil.rmtree(scratch, ignore_errors=True)
