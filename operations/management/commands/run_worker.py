@@ -32,7 +32,8 @@ class Command(BaseCommand):
                     "db_worker",
                     worker_id=worker_id,
                     reload=False,
-                    verbosity=options["verbosity"],
+                    # One line per task from -v 2 up.
+                    verbosity=options["verbosity"] - 1,
                 )
                 return
             except UNREACHABLE:
