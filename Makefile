@@ -9,7 +9,7 @@ export DEBUG ?= true
 VNU_VERSION = 26.9.27
 VNU_JAR = var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install install-test lock deploy-check system-packages lint format migrate demo messages demo-messages screenshots bench clean
+.PHONY: run test test-next install install-test lock deploy-check system-packages lint format migrate demo messages demo-messages screenshots bench clean
 
 # The scheduler (scheduled publishing every minute) runs beside the development server.
 run: install migrate
@@ -24,6 +24,19 @@ test: install-test system-packages $(VNU_JAR) lint
 	$(BIN)/pytest --numprocesses=auto
 
 PIP_VERSION = 26.3
+
+# The whole suite against the newest Wagtail release candidate on the package index, with
+# every other package as locked, in a virtualenv of its own; Wagtail's deprecation
+# warnings are listed at the end.
+NEXT = .venv-next
+test-next: system-packages $(VNU_JAR)
+	test -x $(NEXT)/bin/python || $(PYTHON) -m venv $(NEXT)
+	$(NEXT)/bin/pip install --quiet pip==$(PIP_VERSION)
+	$(NEXT)/bin/pip install --quiet -r requirements/test.txt
+	$(NEXT)/bin/pip install --quiet --no-deps -e .
+	$(NEXT)/bin/pip install --quiet --pre --upgrade wagtail
+	@$(NEXT)/bin/python -c "import wagtail; print('Wagtail', wagtail.__version__)"
+	$(NEXT)/bin/pytest --numprocesses=auto -W "always::wagtail.utils.deprecation.RemovedInWagtail90Warning" -W "always::wagtail.utils.deprecation.RemovedInWagtail100Warning"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,7 +115,7 @@ format:
 	$(BIN)/djhtml templates
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(NEXT) db.sqlite3 media static .pytest_cache .ruff_cache
 
 # Per page type, at the demo's size and with 5,000 stories (and their translations): SQL
 # queries, CPU per request, requests per second uncached and cached (scripts/bench.py).

@@ -60,12 +60,18 @@ sub vcl_recv {
     if (req.http.X-Forwarded-Proto != "https") {
         return (pass);
     }
-    # Signed-in people have a session and see fresh pages; the site reads no other cookie
-    # on public pages (the language choice only matters on "/", which redirects).
+    # Signed-in people have a session and see fresh pages. Otherwise the site reads only
+    # the CSRF secret of a public form a reader has open (those pages are never cached,
+    # and a form opened in two tabs must still send); the language choice only matters
+    # on "/", which redirects. The cookie never splits the cache: it is not in the hash.
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    unset req.http.Cookie;
+    if (req.http.Cookie ~ "(^|;\s*)csrftoken=") {
+        set req.http.Cookie = regsub(req.http.Cookie, "^(.*;\s*)?(csrftoken=[^;]*).*$", "\2");
+    } else {
+        unset req.http.Cookie;
+    }
     unset req.http.Authorization;
     # While the site answers, a page past its time is served for at most a minute more
     # while a fresh copy is fetched; while it does not, for as long as the copy is kept.

@@ -33,7 +33,7 @@ class Command(BaseCommand):
                     worker_id=worker_id,
                     reload=False,
                     # One line per task from -v 2 up.
-                    verbosity=options["verbosity"] - 1,
+                    verbosity=max(0, options["verbosity"] - 1),
                 )
                 return
             except UNREACHABLE:
