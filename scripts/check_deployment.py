@@ -403,9 +403,14 @@ def run(blocks, scratch, services):
         "GUNICORN_BIND": f"{HOST}:{ports['gunicorn']}",
         "WEB_CONCURRENCY": "2",
     }
-    for command in blocks["release"] + blocks["demo"]:
-        print(f"$ {command}", flush=True)
-        subprocess.run(command, shell=True, cwd=checkout, env=env, check=True)
+    with open(scratch / "recipe.log", "ab") as log:
+        for command in blocks["release"] + blocks["demo"]:
+            print(f"$ {command}", flush=True)
+            done = subprocess.run(
+                command, shell=True, cwd=checkout, env=env, stdout=log, stderr=log
+            )
+            if done.returncode:
+                sys.exit(f"{command} failed:\n{(scratch / 'recipe.log').read_text()[-3000:]}")
     # The check signs in with the demo's users, which a real site never has.
     subprocess.run(
         [".venv/bin/python", "manage.py", "load_demo", "--with-users"],

@@ -109,6 +109,11 @@ def join_data(client, page, **changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
+def behind_the_chain(reader):
+    """What gunicorn sees of a request from `reader` through the TLS terminator and Varnish."""
+    return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
+
+
 def link_in(message, path_part):
     """The address in an e-mail whose path contains `path_part`, without scheme and host."""
     for url in re.findall(r"https?://\S+", message.body):

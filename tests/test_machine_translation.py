@@ -5,19 +5,23 @@ publishing gate refuses it until a translator of its language confirms or rewrit
 and the page's history says which texts a machine made and who confirmed them.
 """
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringTranslation
 
 from stories.models import StoryIndexPage
-from tests.conftest import publish_english_story
 from tests.html import parse, text
-from tests.translating import edit_url, publish_in_editor, put_string, segments, translation_of
+from tests.translating import (
+    as_user,
+    edit_url,
+    publish_in_editor,
+    put_string,
+    rain_gardens_story,
+    segments,
+    translation_of,
+)
 from translation_workflow.gate import PUBLISH_UNFINISHED
 from translation_workflow.provenance import CONFIRMED_MACHINE_TEXTS, MACHINE_TRANSLATED
 
@@ -29,21 +33,7 @@ DEEPL_TITLE = "lluvia jardines que cool un patio"
 
 @pytest.fixture
 def story(home):
-    return publish_english_story(
-        "climate-change-and-nature-education",
-        title=TITLE,
-        slug="rain-gardens",
-        summary="The schoolyard used to flood every spring.",
-        place_name="Nairobi",
-        country="KE",
-        date=datetime.date(2026, 11, 2),
-    )
-
-
-def as_user(username):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
+    return rain_gardens_story()
 
 
 def machine_translated(client, page, language):

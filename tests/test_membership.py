@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from membership.models import JoinRequest
 from tests.factories import PASSWORD
-from tests.members import form_pages, join_data, link_in
+from tests.members import behind_the_chain, form_pages, join_data, link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +170,7 @@ def test_one_readers_requests_never_close_the_form_to_another(client, join, sett
 
     def from_reader(reader, number):
         data = join_data(client, join, email=f"member-{number}@example.org")
-        chain = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
-        return client.post(join.url, data, **chain)
+        return client.post(join.url, data, **behind_the_chain(reader))
 
     for number in range(settings.JOIN_REQUESTS_PER_ADDRESS):
         assert from_reader("203.0.113.9", number).status_code == 302

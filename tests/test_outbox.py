@@ -9,7 +9,6 @@ import io
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
 from django.core.management import call_command
 from django.test import Client
@@ -23,6 +22,7 @@ from tests.admin import page_edit_data
 from tests.mail_server import MailServer
 from tests.members import form_pages, join_data
 from tests.snapshots import restore
+from tests.translating import as_user
 
 # Committed for real: the worker works outside the request's transaction, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,12 +43,6 @@ def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
 
 
-def signed_in(username):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
-
-
 def test_a_mail_outage_fails_no_request_and_the_mail_goes_out_when_it_ends(mail_server, settings):
     settings.PUBLIC_FORM_MIN_SECONDS = 0
     mail_server.start()
@@ -64,7 +58,7 @@ def test_a_mail_outage_fails_no_request_and_the_mail_goes_out_when_it_ends(mail_
     story.body = [("paragraph", "<p>Every pupil brings seeds home.</p>")]
     index.add_child(instance=story)
     story.save_revision()
-    moderator = signed_in("moderator")
+    moderator = as_user("moderator")
     data = page_edit_data(moderator, story, **{"action-publish": "action-publish"})
     response = moderator.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
@@ -106,7 +100,7 @@ def test_what_the_server_never_takes_waits_for_an_administrator(mail_server):
     run_worker()
     assert mail_server.received == []
 
-    listing = signed_in("admin").get(reverse("outbox_undelivered"))
+    listing = as_user("admin").get(reverse("outbox_undelivered"))
     assert listing.status_code == 200
     page = listing.content.decode()
     assert "nobody@unknown.example" in page and "Refused for good" in page
@@ -114,18 +108,18 @@ def test_what_the_server_never_takes_waits_for_an_administrator(mail_server):
     assert "550" in page
     # Nobody else sees the list, or can send anything again.
     result = DBTaskResult.objects.failed().get(args_kwargs__args__0__subject="Tried all day")
-    moderator = signed_in("moderator")
+    moderator = as_user("moderator")
     assert moderator.get(reverse("outbox_undelivered")).status_code == 302
     response = moderator.post(reverse("outbox_send_again", args=[result.pk]))
     assert response.status_code == 302
     assert DBTaskResult.objects.failed().filter(pk=result.pk).exists()
 
     mail_server.start()
-    response = signed_in("admin").post(reverse("outbox_send_again", args=[result.pk]))
+    response = as_user("admin").post(reverse("outbox_send_again", args=[result.pk]))
     assert response.status_code == 302
     run_worker()
     assert mail_server.subjects() == ["Tried all day"]
-    listing = signed_in("admin").get(reverse("outbox_undelivered")).content.decode()
+    listing = as_user("admin").get(reverse("outbox_undelivered")).content.decode()
     assert "Tried all day" not in listing and "Refused for good" in listing
 
 

@@ -8,7 +8,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -17,11 +16,12 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
-from tests.conftest import publish_english_story
 from tests.html import parse, text
 from tests.translating import (
+    as_user,
     publish_in_editor,
     put_string,
+    rain_gardens_story,
     segments,
     translation_of,
 )
@@ -38,21 +38,7 @@ ARABIC = {
 
 @pytest.fixture
 def story(home):
-    return publish_english_story(
-        "climate-change-and-nature-education",
-        title="Rain gardens that cool a schoolyard",
-        slug="rain-gardens",
-        summary="The schoolyard used to flood every spring.",
-        place_name="Nairobi",
-        country="KE",
-        date=datetime.date(2026, 11, 2),
-    )
-
-
-def as_user(username):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
+    return rain_gardens_story()
 
 
 def start_translation(client, page, language):

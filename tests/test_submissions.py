@@ -25,7 +25,15 @@ from submissions.models import StorySubmission, SubmittedPhoto
 from tests.conftest import translate
 from tests.factories import PASSWORD
 from tests.html import parse
-from tests.members import form_pages, has_location, link_in, photo, stored_images, story_data
+from tests.members import (
+    behind_the_chain,
+    form_pages,
+    has_location,
+    link_in,
+    photo,
+    stored_images,
+    story_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,8 +175,7 @@ def test_one_readers_stories_never_close_the_form_to_another(client, share, sett
 
     def from_reader(reader, number):
         data = story_data(client, share, email=f"sender-{number}@example.org")
-        chain = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
-        return client.post(share.url, data, **chain)
+        return client.post(share.url, data, **behind_the_chain(reader))
 
     for number in range(settings.STORY_SUBMISSIONS_PER_ADDRESS):
         assert from_reader("203.0.113.9", number).status_code == 302

@@ -1,9 +1,34 @@
 """Working in wagtail-localize's translation editor as a translator's browser does."""
 
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from tests.conftest import publish_english_story
+
+
+def as_user(username):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def rain_gardens_story():
+    """An English story nobody has translated, with a title, summary and place to translate."""
+    return publish_english_story(
+        "climate-change-and-nature-education",
+        title="Rain gardens that cool a schoolyard",
+        slug="rain-gardens",
+        summary="The schoolyard used to flood every spring.",
+        place_name="Nairobi",
+        country="KE",
+        date=datetime.date(2026, 11, 2),
+    )
 
 
 def translation_of(instance):

@@ -63,16 +63,7 @@ def record_machine_translation(translation, user, before):
         text for text in texts(translation) if text.machine_made and text.made.pk not in before
     ]
     if drafted:
-        log(
-            instance=translation.get_target_instance(),
-            action=MACHINE_TRANSLATED,
-            user=user,
-            data={
-                "locale": translation.target_locale.get_display_name(),
-                "tool": drafted[0].made.tool_name,
-                "segments": [text.source for text in drafted],
-            },
-        )
+        record(translation, user, MACHINE_TRANSLATED, drafted, tool=drafted[0].made.tool_name)
     return drafted
 
 
@@ -96,14 +87,20 @@ def confirm_machine_texts(translation, user, segment_ids=None):
         text.made.last_translated_by = user
         text.made.save(update_fields=["translation_type", "last_translated_by", "updated_at"])
     if confirmed:
-        log(
-            instance=translation.get_target_instance(),
-            action=CONFIRMED_MACHINE_TEXTS,
-            user=user,
-            data={
-                "locale": translation.target_locale.get_display_name(),
-                "tools": sorted({text.made.tool_name for text in confirmed}),
-                "segments": [text.source for text in confirmed],
-            },
-        )
+        tools = sorted({text.made.tool_name for text in confirmed})
+        record(translation, user, CONFIRMED_MACHINE_TEXTS, confirmed, tools=tools)
     return confirmed
+
+
+def record(translation, user, action, of, **data):
+    """An entry in the history of `translation`'s target naming the texts `of` by source."""
+    log(
+        instance=translation.get_target_instance(),
+        action=action,
+        user=user,
+        data={
+            "locale": translation.target_locale.get_display_name(),
+            **data,
+            "segments": [text.source for text in of],
+        },
+    )

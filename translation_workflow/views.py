@@ -72,13 +72,8 @@ def translation_report(request):
     )
 
 
-@require_POST
-def update_translation(request, translation_id):
-    """
-    Bring one language's translation up to date with its source, and open it in the
-    translation editor, which lists first the texts that changed. The other languages'
-    pages stay as they are until their own translators update them.
-    """
+def own_translation(request, translation_id):
+    """An enabled translation into a language `request.user` works in, or a refusal."""
     translation = get_object_or_404(
         Translation.objects.select_related("source", "target_locale"),
         pk=translation_id,
@@ -86,6 +81,17 @@ def update_translation(request, translation_id):
     )
     if not may_work_in(request.user, translation.target_locale):
         raise PermissionDenied
+    return translation
+
+
+@require_POST
+def update_translation(request, translation_id):
+    """
+    Bring one language's translation up to date with its source, and open it in the
+    translation editor, which lists first the texts that changed. The other languages'
+    pages stay as they are until their own translators update them.
+    """
+    translation = own_translation(request, translation_id)
     with transaction.atomic():
         translation.source.update_from_db()
     instance = translation.get_target_instance()
@@ -132,13 +138,7 @@ def confirm_machine_translation(request, translation_id):
     A translator confirms machine translations she has read: one (`segment`) or `all` of
     them. Each then counts as hers, and the page's history says so.
     """
-    translation = get_object_or_404(
-        Translation.objects.select_related("source", "target_locale"),
-        pk=translation_id,
-        enabled=True,
-    )
-    if not may_work_in(request.user, translation.target_locale):
-        raise PermissionDenied
+    translation = own_translation(request, translation_id)
     chosen = {int(segment) for segment in request.POST.getlist("segment") if segment.isdigit()}
     segment_ids = None if "all" in request.POST else chosen
     confirmed = confirm_machine_texts(translation, request.user, segment_ids)
