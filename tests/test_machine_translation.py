@@ -213,3 +213,15 @@ def test_deepl_refusing_is_a_message_and_changes_nothing(story, deepl):
     assert "The machine translator could not translate this just now" in (response.content.decode())
     assert not made(translation).exists()
     assert history(spanish_story) == []
+
+
+def test_the_offline_stand_ins_drafts_are_rewritten_not_confirmed(story):
+    translator = as_user("translator-es")
+    spanish_story, translation = machine_translated(translator, story, "es")
+    assert made(translation).first().data.startswith("[es] ")
+    assert machine_texts_panel(translator, spanish_story) == []
+    response = confirm(translator, translation, all="on")
+    assert response.status_code == 302
+    assert set(made(translation).values_list("translation_type", flat=True)) == {"machine"}
+    assert publish_in_editor(translator, spanish_story).status_code == 200
+    assert not Page.objects.get(pk=spanish_story.pk).live

@@ -6,17 +6,18 @@ and what the server never took waits for an administrator.
 
 import datetime
 import io
+import json
 
 import pytest
 import time_machine
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives, send_mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from outbox.tasks import ATTEMPTS, as_data, deliver
+from outbox.tasks import ATTEMPTS, as_data, deliver, from_data
 from stories.models import StoryIndexPage, StoryPage
 from tests.admin import page_edit_data
 from tests.mail_server import MailServer
@@ -125,3 +126,35 @@ def test_what_the_server_never_takes_waits_for_an_administrator(mail_server):
 
 def as_data_of(subject, to):
     return as_data(EmailMessage(subject, "Body.", "site@example.org", [to]))
+
+
+@pytest.mark.django_db
+def test_wagtails_own_moderation_mail_goes_through_the_outbox_whole(mailoutbox, home):
+    editor = as_user("editor")
+    data = page_edit_data(editor, home, mission="Schools for a living planet.")
+    data["action-submit"] = "action-submit"
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data)
+    assert response.status_code == 302
+    sent = [message for message in mailoutbox if message.to == ["moderator@example.org"]]
+    assert len(sent) == 1
+    assert "has been submitted for approval" in sent[0].subject
+    assert "Education Network" in sent[0].body
+    assert sent[0].extra_headers["Auto-Submitted"] == "auto-generated"
+    assert "Schools for a living planet" not in Client().get(home.url).content.decode()
+
+
+def test_a_message_keeps_its_parts_and_headers_on_the_way():
+    message = EmailMultiAlternatives(
+        "Subject",
+        "Plain.",
+        "site@example.org",
+        ["a@example.org"],
+        cc=["b@example.org"],
+        reply_to=["c@example.org"],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative("<p>Rich.</p>", "text/html")
+    again = from_data(json.loads(json.dumps(as_data(message))))
+    assert (again.body, again.alternatives) == ("Plain.", [("<p>Rich.</p>", "text/html")])
+    for name in ("Subject", "From", "To", "Cc", "Reply-To", "Auto-Submitted"):
+        assert again.message()[name] == message.message()[name]

@@ -57,6 +57,20 @@ def texts(translation):
     ]
 
 
+def confirmable(translation):
+    """
+    The machine translations of `translation` waiting for a person. The offline
+    stand-in's drafts still carry its marker: they are not translations, and wait to be
+    written instead.
+    """
+    marker = draft_marker(translation.target_locale)
+    return [
+        text
+        for text in texts(translation)
+        if text.machine_made and not text.made.data.startswith(marker)
+    ]
+
+
 def record_machine_translation(translation, user, before):
     """Write in the history which texts a machine drafted just now (`before`: their ids then)."""
     drafted = [
@@ -70,17 +84,13 @@ def record_machine_translation(translation, user, before):
 @transaction.atomic
 def confirm_machine_texts(translation, user, segment_ids=None):
     """
-    Make `user` the author of the machine-made texts of `translation` (those of
-    `segment_ids`, or all), as if she had typed them. The offline stand-in's drafts still
-    carry its marker: they are not translations and cannot be confirmed.
+    Make `user` the author of the confirmable machine translations of `translation` (those
+    of `segment_ids`, or all), as if she had typed them.
     """
-    marker = draft_marker(translation.target_locale)
     confirmed = [
         text
-        for text in texts(translation)
-        if text.machine_made
-        and (segment_ids is None or text.segment_id in segment_ids)
-        and not text.made.data.startswith(marker)
+        for text in confirmable(translation)
+        if segment_ids is None or text.segment_id in segment_ids
     ]
     for text in confirmed:
         text.made.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language_info
 
 from translation_workflow.changes import changed_texts
-from translation_workflow.provenance import texts
+from translation_workflow.provenance import confirmable
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def machine_texts_of(context, translation):
     """The machine translations of `translation` no person has confirmed yet."""
     return {
         "translation": translation,
-        "texts": [text for text in texts(translation) if text.machine_made],
+        "texts": confirmable(translation),
         "locale": translation.target_locale,
         "csrf_token": context["csrf_token"],
     }
