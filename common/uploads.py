@@ -11,6 +11,7 @@ have room for the file: a full or read-only disk is a form error, never a server
 """
 
 import io
+import logging
 import os
 import shutil
 import zipfile
@@ -24,6 +25,8 @@ from PIL import Image, ImageOps
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+logger = logging.getLogger(__name__)
 
 # Pillow's names of the formats WAGTAILIMAGES_EXTENSIONS may allow.
 IMAGE_FORMATS = {
@@ -173,6 +176,7 @@ def check_store_accepts(size):
     while not os.path.isdir(location):
         location = os.path.dirname(location)
     if not os.access(location, os.W_OK) or shutil.disk_usage(location).free < 2 * size + 2**20:
+        logger.error("The media store at %s is full or read-only: uploads are refused.", location)
         raise forms.ValidationError(STORE_UNAVAILABLE, code="store_unavailable")
 
 

@@ -106,7 +106,7 @@ def test_the_worker_waits_through_a_database_outage_then_carries_on(door, mail_s
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     worker = Process("run_worker", environment(door, mail_server))
     try:
-        wait_until(lambda: worker.said("Starting worker"), "the worker did not start")
+        wait_until(lambda: worker.said("running the background tasks"), "".join(worker.log))
         door.shut()
         wait_until(lambda: worker.said("the database does not answer"), "no outage noticed")
         # Mail queued while the worker cannot reach the queue.

@@ -25,6 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         worker_id = get_random_string(32)
+        logger.info("run_worker: running the background tasks (worker %s).", worker_id)
         while True:
             started = timezone.now()
             try:
