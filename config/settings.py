@@ -154,9 +154,9 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Wagtail's background work (search and reference indexing, purging the HTTP cache) runs
-# as tasks. In production a worker runs them outside the request (`python manage.py
-# db_worker`, queued in the database); in development they run at once.
+# Wagtail's background work (search and reference indexing, purging the HTTP cache) and
+# every e-mail run as tasks. In production a worker runs them outside the request
+# (`python manage.py run_worker`, queued in the database); in development they run at once.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, TestCase
 from django.utils import translation
 from filelock import FileLock
@@ -54,12 +54,30 @@ def database_used(session):
 def django_db_setup(request, django_db_setup, django_db_blocker):
     """Every test starts from the frame of a site; it builds the content it reads."""
     if not database_used(request.session):
-        return None  # and never the frame in a database that is not the tests' own
+        yield None  # and never the frame in a database that is not the tests' own
+        return
     with django_db_blocker.unblock():
         migrated = snapshots.take()
         build_site()
         render_every_page()
-        return Snapshots(migrated=migrated, frame=snapshots.take())
+        frame = snapshots.take()
+    yield Snapshots(migrated=migrated, frame=frame)
+    with django_db_blocker.unblock():
+        end_other_sessions()
+
+
+def end_other_sessions():
+    """
+    Once a browser test has run Playwright's event loop in this thread, Django keeps the
+    connections it opens per context (asgiref's Local), where pytest-django's teardown
+    never closes them and PostgreSQL refuses to drop the test database; end them.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(scope="module", autouse=True)

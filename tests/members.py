@@ -114,6 +114,20 @@ def behind_the_chain(reader):
     return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": f"{reader}, 127.0.0.1"}
 
 
+def each_reader_has_her_own_limit(send_from, limit, refusal):
+    """
+    `limit` sendings from one reader behind the chain go through and the next is refused
+    with `refusal`, while another reader is still let through. `send_from(reader, number)`
+    sends the form's `number`th copy.
+    """
+    for number in range(limit):
+        assert send_from("203.0.113.9", number).status_code == 302
+    refused = send_from("203.0.113.9", limit)
+    assert refused.status_code == 429
+    assert refusal in refused.content.decode()
+    assert send_from("198.51.100.4", limit + 1).status_code == 302
+
+
 def link_in(message, path_part):
     """The address in an e-mail whose path contains `path_part`, without scheme and host."""
     for url in re.findall(r"https?://\S+", message.body):

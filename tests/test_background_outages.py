@@ -1,7 +1,8 @@
 """
-The worker and the scheduler, run as the recipe runs them, ride out a database that goes
-away: they wait, stay up, and do what fell due once it answers again. The database is
-reached through a door the test shuts (tests/network.py), as when PostgreSQL stops.
+The worker and the scheduler, run as the recipe runs them, ride out a database and a
+cache that go away: they wait, stay up, and do what fell due once the database answers
+again. PostgreSQL and Redis are reached through doors the test shuts (tests/network.py),
+as when the machine's services stop.
 """
 
 import datetime
@@ -69,13 +70,29 @@ def wait_until(condition, message, seconds=60):
         time.sleep(0.2)
 
 
+class Outage:
+    """Doors in front of PostgreSQL and Redis, shut and opened together."""
+
+    def __init__(self):
+        database = connection.settings_dict
+        self.database = Door((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
+        self.cache = Door(("127.0.0.1", 6379))
+
+    def begin(self):
+        self.database.shut()
+        self.cache.shut()
+
+    def end(self):
+        self.database.open()
+        self.cache.open()
+
+
 @pytest.fixture
-def door(django_db_setup):
+def outage(django_db_setup):
     restore(django_db_setup.frame)
-    database = connection.settings_dict
-    door = Door((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
-    yield door
-    door.shut()
+    outage = Outage()
+    yield outage
+    outage.begin()
 
 
 @pytest.fixture
@@ -86,7 +103,7 @@ def mail_server():
     server.stop()
 
 
-def environment(door, mail_server):
+def environment(outage, mail_server):
     database = connection.settings_dict
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -95,25 +112,30 @@ def environment(door, mail_server):
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "true",
         "TASK_WORKER": "true",
-        "DATABASE_URL": f"postgres://{database['USER']}@127.0.0.1:{door.port}/{database['NAME']}",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@127.0.0.1:{outage.database.port}/{database['NAME']}"
+        ),
+        "REDIS_URL": f"redis://127.0.0.1:{outage.cache.port}/13",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(mail_server.port),
     }
 
 
-def test_the_worker_waits_through_a_database_outage_then_carries_on(door, mail_server, settings):
+def test_the_worker_waits_through_a_database_and_cache_outage_then_carries_on(
+    outage, mail_server, settings
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    worker = Process("run_worker", environment(door, mail_server))
+    worker = Process("run_worker", environment(outage, mail_server))
     try:
         wait_until(lambda: worker.said("running the background tasks"), "".join(worker.log))
-        door.shut()
+        outage.begin()
         wait_until(lambda: worker.said("the database does not answer"), "no outage noticed")
         # Mail queued while the worker cannot reach the queue.
         deliver.enqueue(as_data(EmailMessage("Sent after", "Body.", None, ["a@example.org"])))
         time.sleep(3)
         assert worker.popen.poll() is None
-        door.open()
+        outage.end()
         wait_until(lambda: mail_server.subjects() == ["Sent after"], "".join(worker.log))
         assert worker.said("the database answers again")
         assert worker.popen.poll() is None
@@ -121,7 +143,9 @@ def test_the_worker_waits_through_a_database_outage_then_carries_on(door, mail_s
         worker.stop()
 
 
-def test_the_scheduler_publishes_what_fell_due_while_the_database_was_away(door, mail_server):
+def test_the_scheduler_publishes_what_fell_due_while_the_database_and_cache_were_away(
+    outage, mail_server
+):
     index = StoryIndexPage.objects.get(locale__language_code="en")
     story = StoryPage(title="Harvest fair", slug="harvest-fair", summary="Soon.", live=False)
     story.date = datetime.date(2026, 11, 1)
@@ -131,13 +155,13 @@ def test_the_scheduler_publishes_what_fell_due_while_the_database_was_away(door,
     story.save_revision().publish()
     assert not StoryPage.objects.get(pk=story.pk).live
 
-    door.shut()
-    scheduler = Process("run_scheduler", environment(door, mail_server))
+    outage.begin()
+    scheduler = Process("run_scheduler", environment(outage, mail_server))
     try:
         wait_until(lambda: scheduler.said("the database does not answer"), "no outage noticed")
         time.sleep(4)  # the story falls due during the outage
         assert scheduler.popen.poll() is None
-        door.open()
+        outage.end()
         wait_until(lambda: StoryPage.objects.get(pk=story.pk).live, "the story never went live")
         assert scheduler.said("the database answers again")
         assert scheduler.popen.poll() is None

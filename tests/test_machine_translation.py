@@ -16,6 +16,7 @@ from tests.html import parse, text
 from tests.translating import (
     as_user,
     edit_url,
+    machine_translated,
     publish_in_editor,
     put_string,
     rain_gardens_story,
@@ -34,18 +35,6 @@ DEEPL_TITLE = "lluvia jardines que cool un patio"
 @pytest.fixture
 def story(home):
     return rain_gardens_story()
-
-
-def machine_translated(client, page, language):
-    """Submit `page` for translation into `language`, then "Translate with DeepL"."""
-    locale = Locale.objects.get(language_code=language)
-    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
-    target = page.get_translation(locale)
-    translation = translation_of(target)
-    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
-    assert client.post(url, {"next": edit_url(target)}).status_code == 302
-    return target, translation
 
 
 def made(translation):

@@ -19,11 +19,11 @@ from home.models import StandardPage
 from tests.html import parse, text
 from tests.translating import (
     as_user,
+    machine_translated,
     publish_in_editor,
     put_string,
     rain_gardens_story,
     segments,
-    translation_of,
 )
 from translation_workflow.gate import PUBLISH_UNFINISHED
 
@@ -39,18 +39,6 @@ ARABIC = {
 @pytest.fixture
 def story(home):
     return rain_gardens_story()
-
-
-def start_translation(client, page, language):
-    """Submit `page` for translation and take the offline machine draft, as in the editor."""
-    locale = Locale.objects.get(language_code=language)
-    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
-    target = page.get_translation(locale)
-    translation = translation_of(target)
-    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
-    assert client.post(url, {"next": "/admin/"}).status_code == 302
-    return target, translation
 
 
 def translate(client, translation, texts):
@@ -74,7 +62,7 @@ def unfinished_listed(response):
 
 def test_an_untranslated_text_holds_the_translation_back(story):
     translator = as_user("translator-ar")
-    arabic_story, translation = start_translation(translator, story, "ar")
+    arabic_story, translation = machine_translated(translator, story, "ar")
     summary = "The schoolyard used to flood every spring."
     translate(translator, translation, {k: v for k, v in ARABIC.items() if k != summary})
     arabic_index = Client().get(arabic_story.get_parent().url).content
@@ -89,7 +77,7 @@ def test_an_untranslated_text_holds_the_translation_back(story):
 
 def test_a_machine_drafted_text_holds_the_translation_back(story):
     translator = as_user("translator-ar")
-    arabic_story, translation = start_translation(translator, story, "ar")
+    arabic_story, translation = machine_translated(translator, story, "ar")
     translate_everything(translator, translation, "ترجمة")
     summary = segments(translation, "summary")[0]
     put_string(translator, translation, summary, "[ar] The schoolyard used to flood.")
@@ -102,7 +90,7 @@ def test_a_machine_drafted_text_holds_the_translation_back(story):
 
 def test_a_finished_translation_gets_its_address_from_its_arabic_title(story):
     translator = as_user("translator-ar")
-    arabic_story, translation = start_translation(translator, story, "ar")
+    arabic_story, translation = machine_translated(translator, story, "ar")
     translate(
         translator, translation, {s.string.data: f"نص {s.order}" for s in segments(translation)}
     )
@@ -129,7 +117,7 @@ def test_a_finished_translation_gets_its_address_from_its_arabic_title(story):
 
 def test_a_moderator_may_publish_anyway_and_the_history_says_so(story):
     moderator = as_user("moderator")
-    spanish_story, translation = start_translation(moderator, story, "es")
+    spanish_story, translation = machine_translated(moderator, story, "es")
     response = publish_in_editor(moderator, spanish_story)
     assert "Publish anyway" in response.content.decode()
     assert not Page.objects.get(pk=spanish_story.pk).live
@@ -156,7 +144,7 @@ def test_a_translation_of_a_scheduled_page_says_it_is_scheduled(story):
     story.go_live_at = go_live
     story.save_revision().publish()
     translator = as_user("translator-es")
-    spanish_story, translation = start_translation(translator, story, "es")
+    spanish_story, translation = machine_translated(translator, story, "es")
     translate(
         translator, translation, {s.string.data: f"Texto {s.order}" for s in segments(translation)}
     )
@@ -224,7 +212,7 @@ def test_only_moderators_turn_a_translation_back_into_an_alias(spanish):
 
 def test_bulk_publishing_an_unfinished_translation_is_refused(story):
     moderator = as_user("moderator")
-    spanish_story, _translation = start_translation(moderator, story, "es")
+    spanish_story, _translation = machine_translated(moderator, story, "es")
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     response = moderator.post(f"{url}?id={spanish_story.pk}", {}, follow=True)
     assert response.status_code == 200
@@ -259,7 +247,7 @@ def test_a_scheduled_translation_goes_live_with_its_source_on_time(story):
     story.go_live_at = timezone.now() + datetime.timedelta(minutes=1)
     story.save_revision().publish()
     translator = as_user("translator-es")
-    spanish_story, translation = start_translation(translator, story, "es")
+    spanish_story, translation = machine_translated(translator, story, "es")
     translate_everything(translator, translation, "Texto")
     assert publish_in_editor(translator, spanish_story).status_code == 302
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from tests.conftest import publish_english_story
@@ -36,6 +36,21 @@ def translation_of(instance):
     return Translation.objects.get(
         source__object_id=instance.translation_key, target_locale=instance.locale, enabled=True
     )
+
+
+def machine_translated(client, page, language):
+    """
+    Submit `page` for translation into `language`, then press "Translate with machine", as
+    in the editor; the translated page and its wagtail-localize translation.
+    """
+    locale = Locale.objects.get(language_code=language)
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
+    target = page.get_translation(locale)
+    translation = translation_of(target)
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    assert client.post(url, {"next": edit_url(target)}).status_code == 302
+    return target, translation
 
 
 def segments(translation, path=None):
