@@ -218,6 +218,10 @@ def without_metadata(file):
     A copy of the photo in `file` with its pixels only: no EXIF (where it was taken, with
     which camera), XMP or comments. It is turned the way the camera meant it first, since
     that instruction is metadata too; its colour profile is kept.
+
+    A WebP photo is kept as a JPEG (a PNG if it has transparency): libwebp's fastest
+    method cannot write some large detailed photos at all, and its others take seconds.
+    The copy is kept, not served; renditions are made from it.
     """
     file.seek(0)
     with Image.open(file) as original:
@@ -225,16 +229,18 @@ def without_metadata(file):
         image = ImageOps.exif_transpose(original)
         colour_profile = original.info.get("icc_profile")
     image.info = {}
+    if image_format == "WEBP":
+        image_format = "PNG" if image.has_transparency_data else "JPEG"
     if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
         image = image.convert("RGB")
     output = io.BytesIO()
-    # WebP's fastest method: the copy is kept, not served; renditions are made from it.
-    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90, "method": 0}}.get(image_format, {})
+    options = {"quality": 90} if image_format == "JPEG" else {}
     if colour_profile:
         options["icc_profile"] = colour_profile
     image.save(output, format=image_format, **options)
     file.seek(0)
-    return ContentFile(output.getvalue(), name=file.name)
+    suffix = {"JPEG": ".jpg", "PNG": ".png"}[image_format]
+    return ContentFile(output.getvalue(), name=os.path.splitext(file.name)[0] + suffix)
 
 
 class DecodedImageField(WagtailImageField):

@@ -243,6 +243,34 @@ def test_a_costly_photo_is_refused_at_once_on_the_public_form(client, share, set
     assert stored_images(settings.MEDIA_ROOT) == []
 
 
+def test_a_detailed_webp_photo_is_kept_as_a_jpeg(client, share, settings):
+    # 4000 × 4000 pixels of noise: more than libwebp's fastest method can write again.
+    noise = Image.effect_noise((4000, 4000), 40).convert("RGB")
+    buffer = io.BytesIO()
+    noise.save(buffer, "WEBP", quality=80, method=0)
+    sent = SimpleUploadedFile("noise.webp", buffer.getvalue(), content_type="image/webp")
+    data = story_data(client, share, [(sent, "Static on a screen", "")])
+    response, seconds = cpu_seconds(lambda: client.post(share.url, data))
+    assert response.status_code == 302
+    assert seconds < 2
+    (kept,) = stored_images(settings.MEDIA_ROOT)
+    assert kept.suffix == ".jpg"
+    with Image.open(kept) as image:
+        assert (image.format, image.size) == ("JPEG", (4000, 4000))
+
+
+def test_a_transparent_webp_photo_is_kept_as_a_png(client, share, settings):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (300, 200), (46, 125, 79, 128)).save(buffer, "WEBP", lossless=True)
+    sent = SimpleUploadedFile("logo.webp", buffer.getvalue(), content_type="image/webp")
+    response = client.post(share.url, story_data(client, share, [(sent, "A green square", "")]))
+    assert response.status_code == 302
+    (kept,) = stored_images(settings.MEDIA_ROOT)
+    with Image.open(kept) as image:
+        assert (image.format, image.mode) == ("PNG", "RGBA")
+        assert image.getpixel((0, 0)) == (46, 125, 79, 128)
+
+
 def fill(path):
     """Write to `path` until its file system has no room left."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT)
