@@ -3,12 +3,22 @@
 import contextlib
 import socket
 import threading
+import time
 
 
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def wait_until(condition, message, seconds=60):
+    """Check `condition()` every fifth of a second; fail with `message` after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(message)
+        time.sleep(0.2)
 
 
 def pipe(source, target):

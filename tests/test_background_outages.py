@@ -21,7 +21,7 @@ from django.utils import timezone
 from outbox.tasks import as_data, deliver
 from stories.models import StoryIndexPage, StoryPage
 from tests.mail_server import MailServer
-from tests.network import Door
+from tests.network import Door, wait_until
 from tests.snapshots import restore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,14 +60,6 @@ class Process:
     def stop(self):
         self.popen.terminate()
         self.popen.wait(timeout=30)
-
-
-def wait_until(condition, message, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(message)
-        time.sleep(0.2)
 
 
 class Outage:

@@ -23,7 +23,7 @@ from home.models import HomePage, KeyAreaPage
 from membership.models import JoinRequest
 from stories.models import StoryIndexPage, StoryPage
 from tests.members import form_pages
-from tests.network import Door, free_port
+from tests.network import Door, free_port, wait_until
 from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,7 +43,7 @@ class Varnish:
             *("-a", f"127.0.0.1:{self.port}", "-f", str(vcl), "-s", "malloc,64m"),
         ]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.wait_until(lambda: self.healthy(), "Varnish did not find the site healthy")
+        wait_until(lambda: self.healthy(), "Varnish did not find the site healthy")
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
@@ -82,14 +82,6 @@ class Varnish:
             timeout=30,
         ).stdout
         return {line.split()[-1] for line in log.splitlines() if "ReqURL" in line}
-
-    @staticmethod
-    def wait_until(condition, message, seconds=20):
-        deadline = time.monotonic() + seconds
-        while not condition():
-            if time.monotonic() > deadline:
-                raise AssertionError(message)
-            time.sleep(0.2)
 
     def stop(self):
         self.process.terminate()
@@ -168,7 +160,7 @@ def test_while_the_site_is_down_varnish_serves_what_it_has(varnish, monkeypatch)
     assert status == 200
     time.sleep(2)
     varnish.origin.shut()
-    varnish.wait_until(varnish.sick, "Varnish did not notice the site was down")
+    wait_until(varnish.sick, "Varnish did not notice the site was down")
     assert varnish.get("/en/key-areas/")[0] == 503
     status, state, stale = varnish.get("/en/what-we-do/")
     assert (status, state) == (200, "HIT")
