@@ -213,6 +213,11 @@ def has_member(file, name):
         return False
 
 
+# How a photo's copy is written: its file's suffix and the encoder's options. zlib's
+# fastest level for a PNG, whose default took seconds for a large photo.
+KEPT_PHOTO_FORMATS = {"JPEG": (".jpg", {"quality": 90}), "PNG": (".png", {"compress_level": 1})}
+
+
 def without_metadata(file):
     """
     A copy of the photo in `file` with its pixels only: no EXIF (where it was taken, with
@@ -234,13 +239,11 @@ def without_metadata(file):
     if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
         image = image.convert("RGB")
     output = io.BytesIO()
-    # zlib's fastest level for a PNG: its default took seconds for a large photo.
-    options = {"JPEG": {"quality": 90}, "PNG": {"compress_level": 1}}[image_format]
+    suffix, options = KEPT_PHOTO_FORMATS[image_format]
     if colour_profile:
-        options["icc_profile"] = colour_profile
+        options = {**options, "icc_profile": colour_profile}
     image.save(output, format=image_format, **options)
     file.seek(0)
-    suffix = {"JPEG": ".jpg", "PNG": ".png"}[image_format]
     return ContentFile(output.getvalue(), name=os.path.splitext(file.name)[0] + suffix)
 
 

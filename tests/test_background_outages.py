@@ -120,7 +120,7 @@ def test_the_worker_waits_through_a_database_and_cache_outage_then_carries_on(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     worker = Process("run_worker", environment(outage, mail_server))
     try:
-        wait_until(lambda: worker.said("running the background tasks"), "".join(worker.log))
+        wait_until(lambda: worker.said("running the background tasks"), "the worker did not start")
         outage.begin()
         wait_until(lambda: worker.said("the database does not answer"), "no outage noticed")
         # Mail queued while the worker cannot reach the queue.
