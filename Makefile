@@ -82,7 +82,7 @@ system-packages:
 migrate:
 	$(BIN)/python manage.py migrate --noinput
 
-# The README's production recipe, followed as written in a fresh clone, behind the reference
+# The production recipe (docs/production.md), followed as written in a fresh clone, behind the reference
 # chain (nginx, Varnish) on free ports, with a PostgreSQL, Redis and mail server of its own.
 deploy-check: install-test system-packages
 	$(BIN)/python scripts/check_deployment.py

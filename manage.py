@@ -1,9 +1,10 @@
 #!/usr/bin/env python
-import os
 import sys
 
+from config.environment import use_settings_for_purpose
+
 if __name__ == "__main__":
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    use_settings_for_purpose()
 
     from django.core.management import execute_from_command_line
 

@@ -11,15 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from common.blocks import BodyBlock
-from common.forms import KeyAreasInPageLanguageForm
-from common.models import (
-    MainImageMixin,
-    SharingMixin,
-    few_of_a_kind,
-    localized_key_areas,
-    public,
-)
+from page_parts.blocks import BodyBlock
+from page_parts.forms import KeyAreasInPageLanguageForm
+from page_parts.listings import few_of_a_kind, localized_key_areas, public
+from page_parts.models import MainImageMixin
+from sharing.models import SharingMixin
 
 # With more alliances than this, the index offers a filter by focus sector.
 FILTER_THRESHOLD = 5

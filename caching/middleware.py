@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from common.cache import page_generations
+from serving.cache import page_generations
 
 # How long a cached page is served without asking the site again, how long after that it
 # may still be served while the site cannot answer, and what HTTP caches are told.
@@ -42,7 +42,7 @@ class PageCacheMiddleware:
     goes out with a Cache-Control for shared caches and an ETag, so browsers and HTTP
     caches revalidate with 304s. Readers who are signed in (they have a session) always
     get a fresh page. A page is filed under its address, the encoding it was compressed
-    with and its generations (see common/cache.py); `X-Page-Cache` says hit, miss or stale.
+    with and its generations (see serving/cache.py); `X-Page-Cache` says hit, miss or stale.
 
     When the site cannot answer (the database is down), a page cached within the last
     week is served stale rather than an error.

@@ -21,8 +21,8 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, ReferenceIndex
 
-from common import cache as page_cache
-from common.models import SiteSettings
+from serving import cache as page_cache
+from site_settings.models import SiteSettings
 
 
 @dataclass

@@ -19,8 +19,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from wagtail.signals import published as snippet_published
 from wagtail.signals import unpublished as snippet_unpublished
 
-from common.cache import purges_paused
-from common.models import SiteSettings
+from serving.cache import purges_paused
+from site_settings.models import SiteSettings
 from topics.models import Topic
 
 from .purge import (
@@ -36,7 +36,7 @@ from .purge import (
 
 
 def unless_paused(handler):
-    """Skip `handler` while a bulk load has paused purging (see common.cache)."""
+    """Skip `handler` while a bulk load has paused purging (see serving.cache)."""
 
     @functools.wraps(handler)
     def handle(*args, **kwargs):

@@ -1,7 +1,7 @@
-import os
-
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from config.environment import use_settings_for_purpose
+
+use_settings_for_purpose()
 
 application = get_asgi_application()

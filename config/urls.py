@@ -4,10 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from common.routing import serve_page
-from common.sitemaps import language_sitemap, sitemap_index
-from common.views import robots_txt, search
 from operations.media import media_urls
+from search.views import search
+from serving.routing import serve_page
+from sharing.sitemaps import language_sitemap, sitemap_index
+from sharing.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -17,7 +17,7 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from common.models import SiteSettings
+from site_settings.models import SiteSettings
 from topics.models import Topic
 
 MEMORIES = Path(__file__).parent / "translations"

@@ -12,7 +12,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 reuse_port = True
 # Two processes per core, plus one: pages spend their time in Python and the database.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-# Pages take milliseconds and uploads a second or two (common/uploads.py bounds them).
+# Pages take milliseconds and uploads a second or two (images/uploads.py bounds them).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 # Recycle workers now and then, so a slow leak anywhere never grows for weeks.

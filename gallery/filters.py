@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from common.filters import ListingFilters
+from page_parts.filters import ListingFilters
 
 
 class MediaFilters(ListingFilters):

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import KeyAreasInPageLanguageForm
+from page_parts.forms import KeyAreasInPageLanguageForm
 
 
 class MediaItemForm(KeyAreasInPageLanguageForm):

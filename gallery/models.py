@@ -16,15 +16,11 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from common.locales import active_locale, language_of
-from common.models import (
-    MainImageMixin,
-    SharingMixin,
-    key_area_pages_of,
-    localized_key_areas,
-    newest_first,
-)
-from common.templatetags.site_tags import privacy_enhanced
+from page_parts.blocks import privacy_enhanced
+from page_parts.listings import key_area_pages_of, localized_key_areas, newest_first
+from page_parts.models import MainImageMixin
+from serving.locales import active_locale, language_of
+from sharing.models import SharingMixin
 
 from .filters import MediaFilters
 from .forms import MediaItemForm

@@ -5,8 +5,8 @@ Registered as page sections in wagtail_hooks.py, so those pages never import thi
 
 from django.template.loader import render_to_string
 
-from common.models import in_key_area, newest_first
 from gallery.models import GalleryIndexPage, MediaItemPage
+from page_parts.listings import in_key_area, newest_first
 
 
 def key_area_media(request, key_area, count=6):

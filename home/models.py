@@ -6,8 +6,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from common.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
-from common.models import MainImageMixin, SharingMixin, SiteSettings, few_of_a_kind, public
+from page_parts.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, CoreValueBlock
+from page_parts.listings import few_of_a_kind, public
+from page_parts.models import MainImageMixin
+from sharing.models import SharingMixin
+from site_settings.models import SiteSettings
 
 
 class HomePage(MainImageMixin, SharingMixin, Page):

@@ -1,6 +1,6 @@
 """What a person who asked to join hears from us, in the language of the page they used."""
 
-from common.mail import send_in_language
+from public_forms.mail import send_in_language
 
 
 def send(join_request, template, context):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common.public_forms import GuardedForm, country_choices
+from public_forms.guards import GuardedForm, country_choices
 
 WANTS = [
     ("join", _("Join the network")),

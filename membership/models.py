@@ -10,11 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormSubmission
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
-from common.models import SharingMixin
+from public_forms.pages import PublicFormPage
 
 DEFAULT_CONSENT = _(
     "The network may keep these details to answer my request and, if I asked for them, "
@@ -22,7 +21,7 @@ DEFAULT_CONSENT = _(
 )
 
 
-class JoinPage(RoutablePageMixin, SharingMixin, AbstractForm):
+class JoinPage(PublicFormPage, AbstractForm):
     """Asks to join the network or to receive its news, with a double opt-in."""
 
     introduction = models.TextField(
@@ -35,30 +34,35 @@ class JoinPage(RoutablePageMixin, SharingMixin, AbstractForm):
         help_text=_("What senders agree to. Each request keeps the wording it was sent with."),
         verbose_name=_("Consent statement"),
     )
-    thank_you = models.TextField(
-        blank=True,
-        help_text=_("Shown once the sender has confirmed their e-mail address."),
-        verbose_name=_("Thank-you message"),
-    )
 
-    content_panels = [
-        *AbstractForm.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("consent_statement"),
-        FieldPanel("thank_you"),
-    ]
+    content_panels = [*AbstractForm.content_panels, *PublicFormPage.form_panels]
 
     base_form_class = WagtailAdminPageForm
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     preview_modes = [("", _("Page"))]
+    confirm_salt = "membership.confirm"
+    unsubscribe_salt = "membership.unsubscribe"
+    sent_template = "membership/sent.html"
+    confirm_template = "membership/confirm.html"
+    sent_at = "submit_time"
+    limits = {
+        "address": (
+            "JOIN_REQUESTS_PER_ADDRESS",
+            _(
+                "Many requests were sent from your connection in the last hour. Please wait an "
+                "hour and send yours again."
+            ),
+        ),
+        "email": (
+            "JOIN_REQUESTS_PER_EMAIL",
+            _(
+                "Several requests were sent with this e-mail address today. Please confirm one "
+                "of those, or send yours again tomorrow."
+            ),
+        ),
+    }
 
     class Meta:
         verbose_name = _("join-the-network page")
-
-    def get_summary(self):
-        return self.introduction
 
     def key_area_pages(self):
         """The live key areas in the page's language, for the sender's interests."""
@@ -88,25 +92,20 @@ class JoinPage(RoutablePageMixin, SharingMixin, AbstractForm):
         ]
 
     def serve_preview(self, request, mode_name):
-        return self.join(request)
+        return self.form(request)
 
-    @path("")
-    def join(self, request):
+    def serve_form(self, request):
         from .views import join_form
 
         return join_form(request, self)
 
-    @path("sent/")
-    def sent(self, request):
-        from .views import sent
+    def entries(self):
+        return JoinRequest.objects.filter(page=self)
 
-        return sent(request, self)
-
-    @path("confirm/<path:token>/")
-    def confirm(self, request, token):
+    def confirm_entry(self, join_request):
         from .views import confirm
 
-        return confirm(request, self, token)
+        return confirm(self, join_request)
 
     @path("unsubscribe/<path:token>/")
     def unsubscribe(self, request, token):

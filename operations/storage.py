@@ -8,7 +8,7 @@ class MediaStorage(S3Storage):
     anyone, since pages link straight to them; original images and documents stay
     private to the app, which serves documents through Wagtail's view. Where the bucket
     refuses object ACLs (AWS's default "bucket owner enforced"), set AWS_RENDITIONS_ACL
-    empty and let a bucket policy make images/* public instead (README).
+    empty and let a bucket policy make images/* public instead (docs/production.md).
     """
 
     def get_object_parameters(self, name):

@@ -164,7 +164,7 @@ def cacheable(url):
 
 def page_types(database):
     """(name, path, queries of one uncached request) for one page of each type."""
-    env = {**environment(database), "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "true"}
+    env = {**environment(database), "DJANGO_SETTINGS_MODULE": "config.settings.development"}
     script = ROOT / "scripts" / "bench_pages.py"
     result = subprocess.run([PYTHON, script], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode:

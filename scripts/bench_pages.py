@@ -17,7 +17,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from common.cache import forget  # noqa: E402
+from serving.cache import forget  # noqa: E402
 from stories.models import StoryIndexPage  # noqa: E402
 from tests.pages import ONE_OF_EACH_TYPE, SEARCH_WORDS, in_language  # noqa: E402
 

@@ -1,5 +1,5 @@
 """
-make deploy-check: the README's production recipe followed as written, in a fresh clone,
+make deploy-check: the production recipe (docs/production.md) followed as written, in a fresh clone,
 with the reference chain in front of it, and what the site promises checked through it.
 
 On free local ports it starts a PostgreSQL cluster and a Redis of its own, a mail server
@@ -8,7 +8,7 @@ blocks command by command and starts the "processes" block's commands as written
 server twice (two gunicorn servers share one port). In front: Varnish with
 deploy/varnish.vcl as shipped, only its backend port set, and nginx with deploy/nginx.conf,
 only its ports, host name and certificate set. The only other things it sets are what the
-README says an operator sets: the environment. Readers are told apart by the address they
+production manual says an operator sets: the environment. Readers are told apart by the address they
 connect from (127.0.0.2, 127.0.0.3, ...), as the TLS terminator sees them.
 
     python scripts/check_deployment.py
@@ -50,8 +50,8 @@ def say(check):
 
 
 def recipe_blocks():
-    """The README's recipe, as {block name: [command, ...]}."""
-    readme = (ROOT / "README.md").read_text()
+    """The production recipe (docs/production.md), as {block name: [command, ...]}."""
+    readme = (ROOT / "docs" / "production.md").read_text()
     blocks = re.findall(r"<!-- recipe: (\w+) -->\n```sh\n(.*?)```", readme, flags=re.S)
     return {name: [line for line in body.splitlines() if line.strip()] for name, body in blocks}
 
@@ -347,7 +347,7 @@ def main():
     finally:
         services.stop_all()
         shutil.rmtree(scratch, ignore_errors=True)
-    print("The README's production recipe and reference chain work as shipped.")
+    print("The production recipe and reference chain work as shipped.")
 
 
 def run(blocks, scratch, services):

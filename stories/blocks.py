@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from common.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock, image_preview
+from page_parts.blocks import RICH_TEXT_FEATURES, BodyBlock, ImageBlock, image_preview
 
 
 class PullQuoteBlock(blocks.StructBlock):

@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from wagtail.images.models import Filter
 
-from common.listings import Listing
+from page_parts.listings import Listing
 from topics.models import in_reader_language
 
 # Made once: Wagtail parses a filter's spec again for each filter made.

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from common.filters import ListingFilters
+from page_parts.filters import ListingFilters
 from topics.models import Topic, in_reader_language
 
 

@@ -19,17 +19,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from common.cache import shared_fragment
-from common.forms import KeyAreasInPageLanguageForm
-from common.locales import active_locale, language_of
-from common.models import (
-    MainImageMixin,
-    SharingMixin,
-    SiteSettings,
-    key_area_pages_of,
-    localized_key_areas,
-    newest_first,
-)
+from page_parts.forms import KeyAreasInPageLanguageForm
+from page_parts.listings import key_area_pages_of, localized_key_areas, newest_first
+from page_parts.models import MainImageMixin
+from serving.cache import shared_fragment
+from serving.locales import active_locale, language_of
+from sharing.models import SharingMixin
+from site_settings.models import SiteSettings
 from topics.models import in_reader_language, in_source_language
 
 from .blocks import StoryBodyBlock

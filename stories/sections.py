@@ -5,7 +5,7 @@ Registered as page sections in wagtail_hooks.py, so those pages never import thi
 
 from django.template.loader import render_to_string
 
-from common.models import in_key_area, newest_first
+from page_parts.listings import in_key_area, newest_first
 from stories.models import StoryIndexPage, StoryPage
 
 

@@ -4,7 +4,7 @@ to confirm their address, an acknowledgement once they have, and the story's add
 when a moderator publishes it.
 """
 
-from common.mail import send_in_language
+from public_forms.mail import send_in_language
 
 
 def send(submission, template, context=None):

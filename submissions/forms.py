@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.public_forms import GuardedForm, country_choices
-from common.uploads import DecodedImageField, check_store_accepts
+from images.uploads import DecodedImageField, check_store_accepts
+from public_forms.guards import GuardedForm, country_choices
 
 MAX_PHOTOS = 10
 # Photos the form shows open; the others wait behind "Add more photos".

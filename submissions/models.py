@@ -10,11 +10,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from common.models import SharingMixin
+from public_forms.pages import PublicFormPage
 
 DEFAULT_CONSENT = _(
     "Everyone who can be recognised in these photos agreed to their publication on this "
@@ -22,7 +20,7 @@ DEFAULT_CONSENT = _(
 )
 
 
-class ShareStoryPage(RoutablePageMixin, SharingMixin, Page):
+class ShareStoryPage(PublicFormPage, Page):
     """A form where members send a story, which moderators review before anyone reads it."""
 
     introduction = models.TextField(
@@ -38,46 +36,45 @@ class ShareStoryPage(RoutablePageMixin, SharingMixin, Page):
         ),
         verbose_name=_("Consent statement"),
     )
-    thank_you = models.TextField(
-        blank=True,
-        help_text=_("Shown once the sender has confirmed their e-mail address."),
-        verbose_name=_("Thank-you message"),
-    )
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("consent_statement"),
-        FieldPanel("thank_you"),
-    ]
+    content_panels = [*Page.content_panels, *PublicFormPage.form_panels]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = []
-    max_count_per_parent = 1
+    confirm_salt = "submissions.confirm"
+    sent_template = "submissions/sent.html"
+    confirm_template = "submissions/confirm.html"
+    sent_at = "created_at"
+    limits = {
+        "address": (
+            "STORY_SUBMISSIONS_PER_ADDRESS",
+            _(
+                "Several stories were sent from your connection in the last hour. Please wait "
+                "an hour and send yours again."
+            ),
+        ),
+        "email": (
+            "STORY_SUBMISSIONS_PER_EMAIL",
+            _(
+                "Several stories were sent with this e-mail address today. Please confirm those "
+                "first, or send yours again tomorrow."
+            ),
+        ),
+    }
 
     class Meta:
         verbose_name = _("share-your-story page")
 
-    def get_summary(self):
-        return self.introduction
-
-    @path("")
-    def form(self, request):
+    def serve_form(self, request):
         from .views import story_form
 
         return story_form(request, self)
 
-    @path("sent/")
-    def sent(self, request):
-        from .views import sent
+    def entries(self):
+        return StorySubmission.objects.filter(share_page=self)
 
-        return sent(request, self)
-
-    @path("confirm/<path:token>/")
-    def confirm(self, request, token):
+    def confirm_entry(self, submission):
         from .views import confirm
 
-        return confirm(request, self, token)
+        return confirm(submission)
 
 
 class StorySubmission(models.Model):

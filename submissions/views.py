@@ -4,28 +4,17 @@ their e-mail, and the confirmation that turns the submission into a draft story.
 answer is for one reader and never cached.
 """
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.public_forms import (
-    client_key,
-    for_one_reader,
-    from_link_token,
-    link_token,
-    over_limit,
-    since,
-)
-from common.uploads import without_metadata
+from images.uploads import without_metadata
+from public_forms.guards import client_key, for_one_reader
 
 from . import drafting, emails
 from .forms import MAX_PHOTOS, OPEN_PHOTOS, PhotoFormSet, StoryForm
 from .models import StorySubmission, SubmittedPhoto
-
-CONFIRMATION_SALT = "submissions.confirm"
 
 
 def key_areas_of(page):
@@ -40,11 +29,12 @@ def story_form(request, page):
         form = StoryForm(request.POST, key_areas=key_areas_of(page))
         photos = PhotoFormSet(request.POST, request.FILES, prefix="photos")
         if form.is_valid() and photos.is_valid():
-            refusal = rate_limit(request, form.cleaned_data["email"])
+            refusal = page.refusal(request, form.cleaned_data["email"])
             if refusal is None:
                 submission = save_submission(request, page, form, photos)
-                emails.send_confirmation_request(submission, confirmation_url(page, submission))
-                return redirect(page.url + page.reverse_subpage("sent"))
+                confirm_link = page.link("confirm", submission, page.confirm_salt)
+                emails.send_confirmation_request(submission, confirm_link)
+                return redirect(page.sent_url())
             form.add_error(None, refusal)
             status = 429
     else:
@@ -84,25 +74,6 @@ def photo_errors(photos):
     return found
 
 
-def rate_limit(request, email):
-    """Why a send over the limits is refused, or None."""
-    recent = StorySubmission.objects.filter(created_at__gte=since(hours=1))
-    if over_limit(
-        recent.filter(client=client_key(request)), settings.STORY_SUBMISSIONS_PER_ADDRESS
-    ):
-        return _(
-            "Several stories were sent from your connection in the last hour. Please wait "
-            "an hour and send yours again."
-        )
-    recent = StorySubmission.objects.filter(created_at__gte=since(days=1))
-    if over_limit(recent.filter(email__iexact=email), settings.STORY_SUBMISSIONS_PER_EMAIL):
-        return _(
-            "Several stories were sent with this e-mail address today. Please confirm those "
-            "first, or send yours again tomorrow."
-        )
-    return None
-
-
 @transaction.atomic
 def save_submission(request, page, form, photos):
     data = form.cleaned_data
@@ -137,42 +108,8 @@ def save_submission(request, page, form, photos):
     return submission
 
 
-def confirmation_url(page, submission):
-    token = link_token(submission.pk, CONFIRMATION_SALT)
-    return page.get_full_url() + page.reverse_subpage("confirm", args=[token])
-
-
-def sent(request, page):
-    return for_one_reader(
-        page.render(
-            request,
-            template="submissions/sent.html",
-            context_overrides={"retention_days": settings.UNCONFIRMED_RETENTION_DAYS},
-        )
-    )
-
-
-def confirm(request, page, token):
-    """
-    The link in the e-mail. Opening it shows a button: mail scanners that open links
-    must not confirm for the sender.
-    """
-    try:
-        pk = from_link_token(
-            token, CONFIRMATION_SALT, max_age=settings.UNCONFIRMED_RETENTION_DAYS * 86400
-        )
-        submission = StorySubmission.objects.get(pk=pk, share_page=page)
-    except (signing.BadSignature, StorySubmission.DoesNotExist):
-        response = page.render(request, template="submissions/confirm.html")
-        return for_one_reader(response, 404)
-    if request.method == "POST" and submission.confirmed_at is None:
-        submission = drafting.draft_story(submission)
-        emails.send_acknowledgement(submission)
-    confirmed = submission.confirmed_at is not None
-    return for_one_reader(
-        page.render(
-            request,
-            template="submissions/confirm.html",
-            context_overrides={"submission": submission, "confirmed": confirmed},
-        )
-    )
+def confirm(submission):
+    """The sender confirmed: the story goes to the moderators as a draft."""
+    submission = drafting.draft_story(submission)
+    emails.send_acknowledgement(submission)
+    return submission

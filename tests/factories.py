@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from alliances.models import AllianceIndexPage, AlliancePage
-from common.models import SiteSettings
 from gallery.models import GalleryIndexPage, MediaItemPage
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from site_settings.models import SiteSettings
 from stories.models import StoryIndexPage, StoryPage
 from topics.models import Topic
 from translation_workflow.roles import (

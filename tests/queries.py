@@ -3,7 +3,7 @@ from urllib.parse import unquote, urlsplit
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from common.cache import forget
+from serving.cache import forget
 
 
 def render_queries(client, url):

@@ -20,7 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from common.models import SiteSettings
+from site_settings.models import SiteSettings
 from tests.factories import AlliancePageFactory, MediaItemPageFactory, StoryPageFactory
 from tests.html import parse, text
 from tests.members import form_pages

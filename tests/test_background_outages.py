@@ -101,7 +101,7 @@ def environment(outage, mail_server):
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return {
         **env,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings.development",
         "DEBUG": "true",
         "TASK_WORKER": "true",
         "DATABASE_URL": (

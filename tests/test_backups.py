@@ -20,6 +20,7 @@ PAGES = ["/en/", "/es/", "/ar/", "/en/what-we-do/", "/en/key-areas/", "/en/stori
 
 # The restored site, read in its own process by the same function as the original.
 READ_PAGES = """
+from config.environment import use_settings_for_purpose; use_settings_for_purpose()
 import django, json; django.setup()
 from django.test import Client
 from tests.test_backups import read_pages

@@ -10,9 +10,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from common.blocks import BodyBlock, CallToActionBlock
-from common.templatetags.site_tags import privacy_enhanced
 from home.models import StandardPage
+from page_parts.blocks import BodyBlock, CallToActionBlock, privacy_enhanced
 from tests.factories import ImageFactory
 from tests.html import parse, resource_hosts, text
 
@@ -182,6 +181,8 @@ def test_every_block_describes_itself_and_previews_as_on_the_site(admin_client):
         )
         assert response.status_code == 200, where
         document = parse(response.content)
-        stylesheets = [link.get("href") for link in document.iter("link")]
-        assert "/static/css/blocks.css" in stylesheets, where
+        stylesheets = [
+            link.get("href") for link in document.iter("link") if link.get("rel") == "stylesheet"
+        ]
+        assert "/static/css/site.css" in stylesheets, where
         assert document.find(".//main").find(".//*") is not None, where

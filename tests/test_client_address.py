@@ -6,7 +6,7 @@ from the right of X-Forwarded-For, and nothing a client wrote there itself.
 import pytest
 from django.test import RequestFactory
 
-from common.client import client_ip
+from serving.client import client_ip
 
 # What gunicorn sees as the connection's address: the nearest proxy (Varnish).
 NEAREST = "10.0.0.9"

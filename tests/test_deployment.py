@@ -24,9 +24,10 @@ PRODUCTION_ENV = {
 def run(args, env):
     """Run Python in a fresh process with only `env` on top of a clean environment."""
     # The browser tests allow the ORM in Playwright's event loop; a server never would.
-    ignored = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    # The settings are chosen as a server chooses them, by DEBUG (config/environment.py).
+    ignored = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
     environment = {key: value for key, value in os.environ.items() if key not in ignored}
-    environment.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    environment.update(env)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True
     )
@@ -34,7 +35,10 @@ def run(args, env):
 
 def evaluate(expression, env):
     """Print `expression` after setting Django up with `env`."""
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    code = (
+        "from config.environment import use_settings_for_purpose; use_settings_for_purpose(); "
+        f"import django; django.setup(); from django.conf import settings; print({expression})"
+    )
     result = run(["-c", code], env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()

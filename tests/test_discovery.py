@@ -47,7 +47,7 @@ def test_the_sitemap_is_an_index_of_a_sitemap_per_language(client, home):
 
 
 def test_a_long_sitemap_is_split_into_pages(client, home, monkeypatch):
-    monkeypatch.setattr("common.sitemaps.URLS_PER_SITEMAP", 3)
+    monkeypatch.setattr("sharing.sitemaps.URLS_PER_SITEMAP", 3)
     # Eight pages in each language: three sitemap pages of at most three addresses.
     english = [path for path in sitemaps(client) if path.startswith("/sitemap-en")]
     assert english == ["/sitemap-en.xml", "/sitemap-en.xml?p=2", "/sitemap-en.xml?p=3"]

@@ -41,6 +41,7 @@ def test_a_cache_outage_is_reported_but_keeps_the_server_in_service(client):
 
 
 PROBE = """
+from config.environment import use_settings_for_purpose; use_settings_for_purpose()
 import django; django.setup()
 from django.test import Client
 for path in ("/health/", "/health/live/"):
@@ -84,6 +85,7 @@ class SentryIngest(BaseHTTPRequestHandler):
 
 
 REPORT = """
+from config.environment import use_settings_for_purpose; use_settings_for_purpose()
 import django; django.setup()
 import sentry_sdk
 from django.test import Client, override_settings

@@ -8,7 +8,7 @@ Site settings) in one language:
 - NO: the action is refused, nothing is stored, and the public site is byte-for-byte
   unchanged.
 
-The README's roles table is rendered from ROLES_TABLE and checked against it here too.
+The roles table in docs/roles.md is rendered from ROLES_TABLE and checked against it here too.
 """
 
 from pathlib import Path
@@ -22,8 +22,8 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
-from common.models import SiteSettings
 from home.models import HomePage, StandardPage
+from site_settings.models import SiteSettings
 from tests.admin import edit_form_data, page_edit_data
 from tests.factories import ImageFactory
 from tests.translating import (
@@ -118,7 +118,7 @@ ROLES_TABLE = {
 
 
 def roles_table_markdown():
-    """The README's table: one row per action, one column per role, languages in the cells."""
+    """The roles table: one row per action, one column per role, languages in the cells."""
     words = {LIVE: "**live**", DRAFT: "draft", NO: "no"}
     lines = [
         "| action | " + " | ".join(f"`{role}`" for role in ROLES) + " |",
@@ -142,8 +142,8 @@ def roles_table_markdown():
     return "\n".join(lines)
 
 
-def test_the_readme_shows_this_table():
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
+def test_the_roles_page_shows_this_table():
+    readme = (Path(__file__).parent.parent / "docs" / "roles.md").read_text()
     assert roles_table_markdown() in readme, roles_table_markdown()
 
 

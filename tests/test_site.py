@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from common.models import SiteSettings
 from home.models import KeyAreaPage
+from site_settings.models import SiteSettings
 from stories.models import StoryIndexPage, StoryPage
 from tests.factories import PASSWORD, ImageFactory, StandardPageFactory, StoryPageFactory
 from tests.html import parse, text

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from common.models import SiteSettings
 from home.models import StandardPage
+from site_settings.models import SiteSettings
 from tests.admin import edit_form_data
 from tests.html import parse, text
 from tests.translating import (

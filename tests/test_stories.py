@@ -11,9 +11,9 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import streamfield
 
-from common.search import index_matches, search_pages
 from gallery.models import MediaItemPage
 from home.models import StandardPage
+from search.queries import index_matches, search_pages
 from stories.models import StoryIndexPage, StoryPage
 from tests.admin import edit_form_data
 from tests.conftest import module_content

@@ -73,7 +73,7 @@ def two_servers(object_storage):  # noqa: F811
     env = {
         **{key: value for key, value in os.environ.items() if not key.startswith("PYTEST")},
         **environment(object_storage),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings.development",
         "DEBUG": "true",
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"

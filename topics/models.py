@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
-from common.locales import active_locale
+from serving.locales import active_locale
 
 
 class Topic(TranslatableMixin, models.Model):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from common.content_migrations import DEPENDENCY, rename_stored_fields
+from content_migrations.operations import DEPENDENCY, rename_stored_fields
 
 
 class Migration(migrations.Migration):

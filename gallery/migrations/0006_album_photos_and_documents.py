@@ -7,7 +7,7 @@ import uuid
 
 from django.db import migrations, models
 
-from common.content_migrations import DEPENDENCY, rewrite_stored_content, set_context_path
+from content_migrations.operations import DEPENDENCY, rewrite_stored_content, set_context_path
 
 # Album photos and documents were StreamFields; they become ordered items that editors
 # choose many at once. Each item's translation key comes from its page's and its block's,

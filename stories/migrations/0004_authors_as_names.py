@@ -13,7 +13,7 @@ import wagtail.fields
 from babel.lists import format_list
 from django.db import migrations
 
-from common.content_migrations import DEPENDENCY, rewrite_stored_content, set_context_path
+from content_migrations.operations import DEPENDENCY, rewrite_stored_content, set_context_path
 
 SEPARATORS = re.compile(r"\s*,\s*|\s+and\s+")
 

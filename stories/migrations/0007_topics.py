@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import migrations
 
 import topics.models
-from common.content_migrations import DEPENDENCY, rewrite_stored_content
+from content_migrations.operations import DEPENDENCY, rewrite_stored_content
 
 
 def tags_to_topics(apps, schema_editor):

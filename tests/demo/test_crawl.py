@@ -46,6 +46,16 @@ def test_no_public_page_loads_anything_from_another_host(client):
         assert resource_hosts(document) <= {""}, url
 
 
+def test_every_page_type_waits_for_one_stylesheet(client):
+    """A render-blocking request each: the frame and everything pages hold, in one file."""
+    others = ["/en/search/?q=garden", "/en/no-such-page/"]
+    for url in [*one_page_of_each_type(), *others]:
+        stylesheets = [
+            link.get("href") for link in links(parse(client.get(url).content), "stylesheet")
+        ]
+        assert stylesheets == ["/static/css/site.css"], url
+
+
 def alternates_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url

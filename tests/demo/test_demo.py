@@ -14,11 +14,11 @@ from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
-from common.models import SiteSettings
 from demo.content import DEMO_USERS
 from demo.localize import demo_texts, memory, translation_sources, untranslated_texts
 from home.models import HomePage, KeyAreaPage, StandardPage
 from membership.models import JoinPage
+from site_settings.models import SiteSettings
 from stories.models import StoryPage
 from submissions.models import ShareStoryPage, StorySubmission
 from tests.html import parse, text

@@ -16,8 +16,8 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from common.models import SiteSettings
 from gallery.models import MediaItemPage
+from site_settings.models import SiteSettings
 from stories.models import StoryPage
 from tests.snapshots import restore
 from translation_workflow.gate import unfinished_segments

@@ -1,5 +1,5 @@
 """
-Pages are found by their address in one query (common.routing), and found exactly as
+Pages are found by their address in one query (serving.routing), and found exactly as
 Wagtail's own routing finds them: the same page, type, sub-address view and arguments,
 or the same "no such page", for every page of the demo in every language.
 """
@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from common.routing import WAGTAIL_ROUTES, route_in_one_query
+from serving.routing import WAGTAIL_ROUTES, route_in_one_query
 from stories.models import StoryIndexPage, StoryPage
 from tests.conftest import publish_english_story
 

@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, PageViewRestriction
 
-from common.models import SiteSettings
 from home.models import HomePage, KeyAreaPage
+from site_settings.models import SiteSettings
 from stories.models import StoryIndexPage, StoryPage
 from tests.html import parse, text
 from tests.pages import ONE_OF_EACH_TYPE, PUBLIC_FORMS, SEARCH_WORDS, audited_urls, in_language

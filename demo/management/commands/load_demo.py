@@ -9,8 +9,6 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
-from common.cache import whole_cache_cleared_after
-from common.models import SiteSettings
 from demo import alliances, content, gallery, members, stories
 from demo.images import demo_image, draw_landscape, draw_logo
 from demo.localize import (
@@ -20,6 +18,8 @@ from demo.localize import (
     untranslated_texts,
 )
 from home.models import HomePage, KeyAreaIndexPage, KeyAreaPage, StandardPage
+from serving.cache import whole_cache_cleared_after
+from site_settings.models import SiteSettings
 from translation_workflow.roles import ensure_roles
 
 

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from common.public_forms import since
 from membership.models import JoinRequest
+from public_forms.guards import since
 
 
 class Command(BaseCommand):

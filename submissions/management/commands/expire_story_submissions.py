@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from common.public_forms import since
+from public_forms.guards import since
 from submissions.models import StorySubmission, SubmittedPhoto
 
 
