@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from public_forms.guards import GuardedForm, country_choices
+from public_forms.guards import GuardedForm, consent_field, country_choices
 
 WANTS = [
     ("join", _("Join the network")),
@@ -40,10 +40,9 @@ class JoinForm(GuardedForm):
     preferred_language = forms.ChoiceField(
         choices=settings.LANGUAGES, label=_("Preferred language for our e-mails")
     )
-    consent = forms.BooleanField(
-        label=_("I agree to the statement above."),
-        widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-statement"}),
-        error_messages={"required": _("Please agree, so that we may keep your details.")},
+    consent = consent_field(
+        _("I agree to the statement above."),
+        _("Please agree, so that we may keep your details."),
     )
 
     def __init__(self, *args, interests, **kwargs):

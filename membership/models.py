@@ -13,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormSubmission
 from wagtail.contrib.routable_page.models import path
 
-from public_forms.pages import PublicFormPage
+from public_forms.pages import PublicFormPage, consent_statement_field, introduction_field
 
 DEFAULT_CONSENT = _(
     "The network may keep these details to answer my request and, if I asked for them, "
@@ -24,15 +24,10 @@ DEFAULT_CONSENT = _(
 class JoinPage(PublicFormPage, AbstractForm):
     """Asks to join the network or to receive its news, with a double opt-in."""
 
-    introduction = models.TextField(
-        blank=True,
-        help_text=_("Who can join and what members do, in a few sentences."),
-        verbose_name=_("Introduction"),
-    )
-    consent_statement = models.TextField(
-        default=DEFAULT_CONSENT,
-        help_text=_("What senders agree to. Each request keeps the wording it was sent with."),
-        verbose_name=_("Consent statement"),
+    introduction = introduction_field(_("Who can join and what members do, in a few sentences."))
+    consent_statement = consent_statement_field(
+        DEFAULT_CONSENT,
+        _("What senders agree to. Each request keeps the wording it was sent with."),
     )
 
     content_panels = [*AbstractForm.content_panels, *PublicFormPage.form_panels]

@@ -76,6 +76,15 @@ def since(**window):
     return timezone.now() - timedelta(**window)
 
 
+def consent_field(label, refusal):
+    """The box a sender ticks to give the consent the page states above it."""
+    return forms.BooleanField(
+        label=label,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-statement"}),
+        error_messages={"required": refusal},
+    )
+
+
 class GuardedForm(forms.Form):
     """
     A public form with a trap field and a signed time of opening. A form that fails

@@ -17,6 +17,18 @@ from sharing.models import SharingMixin
 from .guards import for_one_reader, from_link_token, limit_reached, link_token
 
 
+def introduction_field(help_text):
+    """The page's own words above its form."""
+    return models.TextField(blank=True, help_text=help_text, verbose_name=_("Introduction"))
+
+
+def consent_statement_field(default, help_text):
+    """What senders agree to; each entry keeps the wording it was sent with."""
+    return models.TextField(
+        default=default, help_text=help_text, verbose_name=_("Consent statement")
+    )
+
+
 class PublicFormPage(RoutablePageMixin, SharingMixin):
     """
     A page whose form the public sends, kept aside until the sender confirms their

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from images.uploads import DecodedImageField, check_store_accepts
-from public_forms.guards import GuardedForm, country_choices
+from public_forms.guards import GuardedForm, consent_field, country_choices
 
 MAX_PHOTOS = 10
 # Photos the form shows open; the others wait behind "Add more photos".
@@ -76,15 +76,12 @@ class StoryForm(GuardedForm):
             "It is never shown on the site."
         ),
     )
-    consent = forms.BooleanField(
-        label=_("I confirm the statement above."),
-        widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-statement"}),
-        error_messages={
-            "required": _(
-                "Please confirm that everyone pictured agreed to publication. Without that "
-                "we cannot publish the photos."
-            )
-        },
+    consent = consent_field(
+        _("I confirm the statement above."),
+        _(
+            "Please confirm that everyone pictured agreed to publication. Without that "
+            "we cannot publish the photos."
+        ),
     )
 
     def __init__(self, *args, key_areas, **kwargs):

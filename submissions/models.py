@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.models import Page
 
-from public_forms.pages import PublicFormPage
+from public_forms.pages import PublicFormPage, consent_statement_field, introduction_field
 
 DEFAULT_CONSENT = _(
     "Everyone who can be recognised in these photos agreed to their publication on this "
@@ -23,18 +23,15 @@ DEFAULT_CONSENT = _(
 class ShareStoryPage(PublicFormPage, Page):
     """A form where members send a story, which moderators review before anyone reads it."""
 
-    introduction = models.TextField(
-        blank=True,
-        help_text=_("What kind of stories the network would like to hear, in a few sentences."),
-        verbose_name=_("Introduction"),
+    introduction = introduction_field(
+        _("What kind of stories the network would like to hear, in a few sentences.")
     )
-    consent_statement = models.TextField(
-        default=DEFAULT_CONSENT,
-        help_text=_(
+    consent_statement = consent_statement_field(
+        DEFAULT_CONSENT,
+        _(
             "What senders confirm about the people in their photos. Each submission keeps "
             "the wording it was sent with."
         ),
-        verbose_name=_("Consent statement"),
     )
 
     content_panels = [*Page.content_panels, *PublicFormPage.form_panels]

@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from serving.routing import WAGTAIL_ROUTES, route_in_one_query
+from serving.sites import site_for
 from stories.models import StoryIndexPage, StoryPage
 from tests.conftest import publish_english_story
 
@@ -122,3 +123,22 @@ def test_the_site_is_remembered_until_a_site_changes(client):
     site.save()
     assert visit(4) == (200, True)
     assert visit(5) == (200, False)
+
+
+HOSTS = ["localhost", "localhost:8000", "other.example", "unknown.example"]
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_the_remembered_site_is_the_one_wagtail_finds_and_wagtail_reuses_it(host, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    Site.objects.create(hostname="other.example", port=80, root_page=home)
+    for visit in range(2):  # looked up, then remembered
+        ours = site_for(RequestFactory().get("/en/", HTTP_HOST=host))
+        wagtails = Site.find_for_request(RequestFactory().get("/en/", HTTP_HOST=host))
+        assert ours == wagtails, (visit, ours, wagtails)
+    request = RequestFactory().get("/en/", HTTP_HOST=host)
+    site = site_for(request)
+    with CaptureQueriesContext(connection) as queries:
+        assert Site.find_for_request(request) == site
+    assert len(queries) == 0
